@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "authen-kiosk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "authen-kiosk", targets: ["AuthenKiosk"]),
+        .executable(name: "thaiid-card-sim", targets: ["ThaiIDCardSim"]),
+        .library(name: "SmartCard", targets: ["SmartCard"]),
+        .library(name: "ThaiIDCard", targets: ["ThaiIDCard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System C libraries, reached through pkg-config.
+        .systemLibrary(
+            name: "CPCSC",
+            pkgConfig: "libpcsclite",
+            providers: [.apt(["libpcsclite-dev"])]
+        ),
+
+        // PC/SC: contexts, readers, the card watcher, connections and APDU transport.
+        .target(name: "SmartCard", dependencies: ["CPCSC"]),
+
+        // The Thai national ID card: its commands, its field layout and their parsing.
+        .target(name: "ThaiIDCard", dependencies: ["SmartCard"]),
+
+        // A virtual Thai ID card that answers APDUs, and its link to vsmartcard's vpcd driver.
+        .target(name: "VirtualThaiIDCard", dependencies: ["ThaiIDCard"]),
+
+        .executableTarget(
+            name: "ThaiIDCardSim",
+            dependencies: [
+                "VirtualThaiIDCard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "AuthenKiosk",
+            dependencies: [
+                "SmartCard",
+                "ThaiIDCard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
+        .testTarget(name: "ThaiIDCardTests", dependencies: ["ThaiIDCard", "VirtualThaiIDCard"]),
+    ]
+)

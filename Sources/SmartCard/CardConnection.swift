@@ -1,0 +1,76 @@
+import CPCSC
+
+/// An open, shared connection to the card in one reader.
+///
+/// Not for concurrent use: one thread sends, waits for the answer, then sends again.
+public final class CardConnection: CardChannel, @unchecked Sendable {
+    public let reader: String
+    public let atr: ATR
+    /// `SCARD_PROTOCOL_T0` or `SCARD_PROTOCOL_T1`, as negotiated.
+    public let activeProtocol: UInt32
+    /// How many APDUs went to the card on this connection (each GET RESPONSE counts).
+    public private(set) var exchangeCount = 0
+
+    private let context: PCSCContext
+    private var handle: SCARDHANDLE
+    private var isOpen = true
+
+    /// 255 data bytes and two status bytes do not fit the 256-byte buffers some readers assume: a photo
+    /// chunk of 255 bytes fails there. pcsc-lite's own maximum is 264.
+    static let receiveBufferSize = 264
+
+    init(context: PCSCContext, reader: String) throws {
+        var handle: SCARDHANDLE = 0
+        var negotiated: DWORD = 0
+        try check(
+            SCardConnect(
+                context.handle, reader, DWORD(SCARD_SHARE_SHARED),
+                DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &handle, &negotiated
+            ),
+            "SCardConnect(\(reader))"
+        )
+        self.context = context
+        self.reader = reader
+        self.handle = handle
+        self.activeProtocol = UInt32(truncatingIfNeeded: negotiated)
+
+        var atrBytes = [UInt8](repeating: 0, count: Int(MAX_ATR_SIZE))
+        var atrLength = DWORD(atrBytes.count)
+        var state: DWORD = 0
+        var proto: DWORD = 0
+        var nameLength: DWORD = 0
+        let rv = SCardStatus(handle, nil, &nameLength, &state, &proto, &atrBytes, &atrLength)
+        if UInt32(truncatingIfNeeded: rv) != PCSCReturnCode.success {
+            SCardDisconnect(handle, DWORD(SCARD_LEAVE_CARD))
+            try check(rv, "SCardStatus")
+        }
+        self.atr = ATR(Array(atrBytes.prefix(Int(atrLength))))
+    }
+
+    deinit {
+        disconnect()
+    }
+
+    public func transmit(_ command: [UInt8]) throws -> [UInt8] {
+        guard isOpen else { throw SmartCardError(.cardRemoved, detail: "connection already closed") }
+        var sendPCI = SCARD_IO_REQUEST(
+            dwProtocol: DWORD(activeProtocol),
+            cbPciLength: DWORD(MemoryLayout<SCARD_IO_REQUEST>.size)
+        )
+        var buffer = [UInt8](repeating: 0, count: Self.receiveBufferSize)
+        var length = DWORD(buffer.count)
+        exchangeCount += 1
+        try check(
+            SCardTransmit(handle, &sendPCI, command, DWORD(command.count), nil, &buffer, &length),
+            "SCardTransmit"
+        )
+        return Array(buffer.prefix(Int(length)))
+    }
+
+    /// Releases the card, leaving it powered for the next reader of it.
+    public func disconnect() {
+        guard isOpen else { return }
+        isOpen = false
+        SCardDisconnect(handle, DWORD(SCARD_LEAVE_CARD))
+    }
+}
