@@ -48,5 +48,10 @@ let package = Package(
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
         .testTarget(name: "ThaiIDCardTests", dependencies: ["ThaiIDCard", "VirtualThaiIDCard"]),
+        // Real pcscd + vsmartcard vpcd + the thaiid-card-sim and authen-kiosk executables.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "AuthenKiosk", "ThaiIDCardSim"]
+        ),
     ]
 )

@@ -60,11 +60,60 @@ public final class CardConnection: CardChannel, @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: Self.receiveBufferSize)
         var length = DWORD(buffer.count)
         exchangeCount += 1
-        try check(
-            SCardTransmit(handle, &sendPCI, command, DWORD(command.count), nil, &buffer, &length),
-            "SCardTransmit"
-        )
+        let rv = SCardTransmit(handle, &sendPCI, command, DWORD(command.count), nil, &buffer, &length)
+        // Readers report a pulled card in different ways: SCARD_W_REMOVED_CARD from most CCID readers,
+        // SCARD_E_NOT_TRANSACTED or an empty answer from others (vpcd among them). Ask the reader
+        // whether the card is still there, so that a pulled card is always called one.
+        if UInt32(truncatingIfNeeded: rv) != PCSCReturnCode.success || length < 2,
+           cardLeft(within: Self.removalGrace) {
+            throw SmartCardError(.cardRemoved, code: PCSCReturnCode.removedCard, detail: "SCardTransmit")
+        }
+        try check(rv, "SCardTransmit")
         return Array(buffer.prefix(Int(length)))
+    }
+
+    /// How long a failed exchange waits for the reader to notice a pulled card. Readers that learn of
+    /// removal by polling (pcscd polls such drivers about every 400 ms) need this; the others say so at
+    /// once.
+    static let removalGrace = Duration.milliseconds(1500)
+
+    /// Whether the card leaves the reader (or is swapped) within `grace`.
+    func cardLeft(within grace: Duration) -> Bool {
+        if isCardGone() { return true }
+        let deadline = ContinuousClock.now + grace
+        guard var state = try? context.waitForChange([ReaderState(reader: reader)], timeout: .zero).first else {
+            return false
+        }
+        let insertion = state.eventState >> 16
+        while state.isCardPresent && state.eventState >> 16 == insertion {
+            let remaining = deadline - ContinuousClock.now
+            guard remaining > .zero else { return false }
+            state.eventState &= ~UInt32(0x0002)
+            do {
+                state = try context.waitForChange([state], timeout: remaining)[0]
+            } catch {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether the reader already says the card has left.
+    func isCardGone() -> Bool {
+        var nameLength: DWORD = 0
+        var state: DWORD = 0
+        var proto: DWORD = 0
+        var atrLength: DWORD = 0
+        let rv = UInt32(truncatingIfNeeded: SCardStatus(handle, nil, &nameLength, &state, &proto, nil, &atrLength))
+        switch rv {
+        case PCSCReturnCode.removedCard, PCSCReturnCode.noSmartcard, PCSCReturnCode.resetCard,
+             PCSCReturnCode.readerUnavailable:
+            return true
+        case PCSCReturnCode.success:
+            return state & DWORD(SCARD_ABSENT) != 0
+        default:
+            return false
+        }
     }
 
     /// Releases the card, leaving it powered for the next reader of it.

@@ -20,6 +20,10 @@ public struct CardReaderWatcher: AsyncSequence, Sendable {
         self.reader = reader
     }
 
+    /// How many times any watcher in this process has woken up from pcscd. It moves only when a
+    /// reader or card changes; diagnostics and tests read it to show that idle costs nothing.
+    public static var wakeupCount: Int { WatchLoop.wakeups.load(ordering: .relaxed) }
+
     public func makeAsyncIterator() -> AsyncThrowingStream<CardReaderEvent, any Error>.Iterator {
         events().makeAsyncIterator()
     }

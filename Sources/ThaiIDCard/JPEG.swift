@@ -20,8 +20,9 @@ public enum JPEG {
         var index = 2
         // Marker segments up to Start Of Scan.
         while true {
-            guard index + 4 <= bytes.count else { return .incomplete }
+            guard index < bytes.count else { return .incomplete }
             guard bytes[index] == 0xFF else { return .invalid }
+            guard index + 4 <= bytes.count else { return .incomplete }
             let marker = bytes[index + 1]
             if marker == 0xFF { index += 1; continue }  // fill byte
             if marker == 0xD9 { return .complete(count: index + 2) }

@@ -37,6 +37,8 @@ public struct ThaiIDCardReader {
             offset += length
             switch JPEG.scan(photo) {
             case .complete(let count): return Array(photo.prefix(count))
+            case .invalid where photo.allSatisfy({ $0 == 0x00 || $0 == 0x20 || $0 == 0xFF }):
+                throw .garbledField(.photo, reason: "the card holds no photo")
             case .invalid: throw .garbledField(.photo, reason: "not a JPEG image")
             case .incomplete: continue
             }

@@ -54,6 +54,7 @@ struct ThaiIDCardSim: ParsableCommand {
     }
 
     func run() throws {
+        restoreTerminationSignals()
         let faults = CardFaults(
             pullAfter: pullAfter, muteAfter: muteAfter, refuseSelect: refuseSelect,
             readStatusWord: readStatusWord.flatMap { UInt16($0, radix: 16) },
@@ -74,6 +75,15 @@ struct ThaiIDCardSim: ParsableCommand {
         case .readerClosed: say("the reader closed the link (pcscd stopped)")
         }
     }
+}
+
+/// A parent may have started this program with signals blocked (Foundation's `Process` passes its
+/// thread's mask on): unblock them, so that SIGTERM pulls the card as the help says.
+func restoreTerminationSignals() {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
 }
 
 /// Unbuffered, so that a test or a script watching the output sees the line at once.

@@ -38,17 +38,23 @@ public struct VPCDLink {
     }
 
     /// Connects, retrying for `patience` while pcscd starts, then serves `card` until the link ends.
-    /// `onInserted` runs once the reader holds the card.
+    /// `onInserted` runs once the reader holds the card: when vpcd first speaks to it. (vpcd serves one
+    /// card per reader; a second card for the same reader connects, but waits in the socket's backlog
+    /// until the first is pulled, as a second patient waits for the reader.)
     public func serve(
         _ card: VirtualThaiIDCard, patience: Duration = .seconds(10), onInserted: () -> Void = {}
     ) throws -> Ending {
         let socket = try connect(patience: patience)
         defer { close(socket) }
-        onInserted()
         var apduCount = 0
+        var inserted = false
         let faults = card.faults
         while true {
             guard let message = readFrame(socket) else { return .readerClosed }
+            if !inserted {
+                inserted = true
+                onInserted()
+            }
             if message.count == 1 {
                 switch message[0] {
                 case 0, 1, 2: card.reset()
@@ -106,6 +112,11 @@ public struct VPCDLink {
         var buffer = [UInt8](repeating: 0, count: count)
         var received = 0
         while received < count {
+            // vpcd writes the length and the APDU as two small writes with Nagle's algorithm on, so
+            // the second waits for our ACK of the first; a delayed ACK would cost 40 ms per frame.
+            // Linux forgets TCP_QUICKACK after a while, so it is set before every read.
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_QUICKACK, &one, socklen_t(MemoryLayout<Int32>.size))
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + received, count - received, 0) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }

@@ -23,11 +23,15 @@ struct ReadCardCommand: ParsableCommand {
     @Option(name: .long, help: "Also read the photo and write the JPEG to this file.")
     var photo: String?
 
+    @Option(name: .long, help: "Seconds the card may take to be read before it counts as not answering.")
+    var readTimeout: Double = 15
+
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        guard readTimeout > 0 else { throw ValidationError("--read-timeout must be more than 0 seconds") }
     }
 
     func run() throws {
@@ -38,9 +42,12 @@ struct ReadCardCommand: ParsableCommand {
             if reader == nil, readers.isEmpty { throw SmartCardError(.noReader) }
             printError("Waiting up to \(Int(timeout)) s for a card in \(reader ?? "any reader")...")
             let found = try context.waitForCard(reader: reader, timeout: .milliseconds(Int64(timeout * 1000)))
-            let connection = try context.connect(reader: found.reader)
-            defer { connection.disconnect() }
-            person = try ThaiIDCardReader(channel: connection).readPerson(includePhoto: photo != nil)
+            let withPhoto = photo != nil
+            person = try Deadline.run(within: .milliseconds(Int64(readTimeout * 1000))) {
+                let connection = try PCSCContext().connect(reader: found.reader)
+                defer { connection.disconnect() }
+                return try ThaiIDCardReader(channel: connection).readPerson(includePhoto: withPhoto)
+            }
         } catch let error as SmartCardError {
             printError(error.description)
             throw ExitCode(Self.exitCode(for: error))

@@ -1,0 +1,217 @@
+import Foundation
+import SmartCard
+import Testing
+import ThaiIDCard
+
+/// Expected reading of each fixture card, written out by hand from the card files.
+struct Expectation: Sendable, CustomStringConvertible {
+    var fixture: String
+    var cid: String
+    var birthDate: String
+    var expiryDate: String?
+    var firstTH: String
+    var lastEN: String
+    var province: String
+    var photo: String?
+    var description: String { fixture }
+}
+
+let expectations: [Expectation] = [
+    .init(fixture: "somchai", cid: "1101700203450", birthDate: "1980-04-15", expiryDate: "2031-04-14",
+          firstTH: "สมชาย", lastEN: "Jaidee", province: "นนทบุรี", photo: "somchai.jpg"),
+    .init(fixture: "malee", cid: "3100500456783", birthDate: "1992-09-23", expiryDate: "2030-09-22",
+          firstTH: "มาลี", lastEN: "Srisuk", province: "กรุงเทพมหานคร", photo: "malee.jpg"),
+    .init(fixture: "longest-names", cid: "5709900123454", birthDate: "1982-01-01", expiryDate: "2032-01-01",
+          firstTH: "ประภัสสรวรรณาภิรมย์สุขเกษมศรี", lastEN: "Srisawatwongpaiboonkulthanapa",
+          province: "เชียงราย"),
+    .init(fixture: "unknown-birth-day", cid: "3400100987657", birthDate: "1967-06", expiryDate: "2029-08-11",
+          firstTH: "บุญมา", lastEN: "Thongdee", province: "อุบลราชธานี"),
+    .init(fixture: "unknown-birth-day-month", cid: "3400200112237", birthDate: "1947", expiryDate: "2028-02-13",
+          firstTH: "คำปุน", lastEN: "Kaewmanee", province: "อุบลราชธานี"),
+    .init(fixture: "lifetime", cid: "3500100345671", birthDate: "1939-03-12", expiryDate: nil,
+          firstTH: "ทองคำ", lastEN: "Meesuk", province: "เชียงใหม่", photo: "elder.jpg"),
+    .init(fixture: "expired", cid: "1900100554431", birthDate: "1977-07-04", expiryDate: "2022-07-03",
+          firstTH: "วิชัย", lastEN: "Saithong", province: "สงขลา"),
+    .init(fixture: "old-chip", cid: "3609900121219", birthDate: "1957-01-01", expiryDate: "2019-12-31",
+          firstTH: "สมศรี", lastEN: "Rakthai", province: "ขอนแก่น", photo: "malee.jpg"),
+    .init(fixture: "child", cid: "1100200778894", birthDate: "2018-08-08", expiryDate: "2033-08-07",
+          firstTH: "ภูมิ", lastEN: "Rakrian", province: "กรุงเทพมหานคร"),
+]
+
+/// One virtual reader serves every test here, so they run one after another.
+@Suite(.serialized) struct RealReaderTests {
+    init() throws { try Harness.requireVirtualReader() }
+
+    func readCard(_ extra: [String] = []) throws -> CommandResult {
+        try runKiosk(["read-card", "--reader", Harness.reader, "--timeout", "10", "--json"] + extra)
+    }
+
+    @Test(arguments: expectations)
+    func everyFixtureCardReadsThroughPCSC(expected: Expectation) throws {
+        let card = try SimulatedCard(expected.fixture)
+        defer { try? card.remove() }
+        let photoFile = FileManager.default.temporaryDirectory.appendingPathComponent("photo-\(UUID()).jpg")
+        defer { try? FileManager.default.removeItem(at: photoFile) }
+        let result = try readCard(expected.photo == nil ? [] : ["--photo", photoFile.path])
+        try #require(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["cid"] as? String == expected.cid)
+        #expect(json["birthDate"] as? String == expected.birthDate)
+        #expect(json["expiryDate"] as? String == expected.expiryDate)
+        #expect((json["nameTH"] as? [String: Any])?["first"] as? String == expected.firstTH)
+        #expect((json["nameEN"] as? [String: Any])?["last"] as? String == expected.lastEN)
+        #expect((json["address"] as? [String: Any])?["province"] as? String == expected.province)
+        if let photo = expected.photo {
+            let fixture = try Data(contentsOf: Harness.cards.appendingPathComponent("photos/\(photo)"))
+            #expect(try Data(contentsOf: photoFile) == fixture)
+        }
+    }
+
+    @Test func theOldChipRuleIsNeededOnTheRealStack() throws {
+        // The virtual old chip refuses GET RESPONSE with P2 = 00, like the real ones.
+        let card = try SimulatedCard("old-chip")
+        defer { try? card.remove() }
+        let context = try PCSCContext()
+        let found = try context.waitForCard(reader: Harness.reader, timeout: .seconds(10))
+        let connection = try context.connect(reader: found.reader)
+        defer { connection.disconnect() }
+        _ = try connection.send(ThaiIDCardCommand.selectMOIApplet)
+        _ = try connection.send(ThaiIDCardCommand.read(offset: 4, length: 13))
+        #expect(try connection.send(.getResponse(length: 13, p2: 0x00)).statusWord == 0x6B00)
+        _ = try connection.send(ThaiIDCardCommand.read(offset: 4, length: 13))
+        let answer = try connection.send(.getResponse(length: 13, p2: 0x01))
+        #expect(String(decoding: answer.data, as: UTF8.self) == "3609900121219")
+    }
+
+    @Test func aChipWithAWrongCheckDigitIsRefused() throws {
+        let card = try SimulatedCard("invalid-cid")
+        defer { try? card.remove() }
+        let result = try readCard()
+        #expect(result.status == 5)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("citizenID could not be read"))
+    }
+
+    @Test(arguments: [0, 3, 6])
+    func aCardPulledMidReadSaysSo(after: Int) throws {
+        let card = try SimulatedCard("somchai", arguments: ["--pull-after", "\(after)"])
+        defer { try? card.remove() }
+        let result = try readCard()
+        #expect(result.status == 5)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("removed while it was being read"), "\(result.stderr)")
+    }
+
+    @Test func aMuteCardTimesOut() throws {
+        let card = try SimulatedCard("somchai", arguments: ["--mute-after", "1"])
+        defer { try? card.remove() }
+        let start = ContinuousClock.now
+        let result = try readCard(["--read-timeout", "2"])
+        #expect(ContinuousClock.now - start < .seconds(8))
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("The card does not answer"))
+    }
+
+    @Test func aChipThatIsNotAThaiIDCard() throws {
+        let card = try SimulatedCard("somchai", arguments: ["--refuse-select"])
+        defer { try? card.remove() }
+        let result = try readCard()
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("not a Thai ID card"))
+    }
+
+    @Test func wrongStatusWordsAreReported() throws {
+        let card = try SimulatedCard("somchai", arguments: ["--read-status-word", "6982"])
+        defer { try? card.remove() }
+        let result = try readCard()
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("69 82"))
+    }
+
+    @Test func shortAnswersAreReported() throws {
+        let card = try SimulatedCard("somchai", arguments: ["--short-answers"])
+        defer { try? card.remove() }
+        let result = try readCard()
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("incomplete answer"))
+    }
+
+    @Test func garbledDataIsReported() throws {
+        let card = try SimulatedCard("somchai", arguments: ["--garbled-data"])
+        defer { try? card.remove() }
+        let result = try readCard()
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("could not be read"))
+    }
+
+    @Test func aSlowCardStillReads() throws {
+        let card = try SimulatedCard("malee", arguments: ["--latency-ms", "5"])
+        defer { try? card.remove() }
+        let result = try readCard(["--photo", "/dev/null"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("3100500456783"))
+    }
+
+    @Test func noCardInTimeExitsFour() throws {
+        let result = try runKiosk(["read-card", "--reader", Harness.reader, "--timeout", "0.5"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("No card was inserted in time"))
+    }
+
+    @Test func anUnknownReaderExitsThree() throws {
+        let result = try runKiosk(["read-card", "--reader", "No Such Reader", "--timeout", "1"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("No card reader found"))
+    }
+
+    @Test func humanReadableOutputShowsThaiNames() throws {
+        let card = try SimulatedCard("somchai")
+        defer { try? card.remove() }
+        let result = try runKiosk(["read-card", "--reader", Harness.reader, "--timeout", "10"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("นายสมชาย ใจดี"))
+        #expect(result.stdout.contains("1-1017-00203-45-0"))
+    }
+
+    @Test func theWatcherSeesCardsComeAndGoWithoutPolling() async throws {
+        var events = CardReaderWatcher(reader: Harness.reader).makeAsyncIterator()
+        #expect(try await events.next() == .readerAttached(reader: Harness.reader))
+
+        // Idle: the watcher thread sleeps inside pcscd.
+        let before = CardReaderWatcher.wakeupCount
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(CardReaderWatcher.wakeupCount - before <= 1)
+
+        let card = try SimulatedCard("old-chip")
+        let inserted = try await events.next()
+        #expect(inserted == .cardInserted(reader: Harness.reader, atr: ATR([UInt8](hexString: "3B 67 00 00 73 20 00 6C 68 90 00")!)))
+        card.process.terminate()
+        #expect(try await events.next() == .cardRemoved(reader: Harness.reader))
+        try card.remove()
+    }
+
+    @Test func endingTheWatchStopsItsThread() async throws {
+        let watching = Task {
+            var count = 0
+            for try await _ in CardReaderWatcher() { count += 1 }
+            return count
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        watching.cancel()
+        // Both vpcd readers were reported before the cancel; the loop then ends.
+        #expect(try await watching.value >= 2)
+    }
+
+    @Test func twoProgramsShareTheCard() throws {
+        let card = try SimulatedCard("somchai")
+        defer { try? card.remove() }
+        let context = try PCSCContext()
+        _ = try context.waitForCard(reader: Harness.reader, timeout: .seconds(10))
+        let first = try context.connect(reader: Harness.reader)
+        let second = try PCSCContext().connect(reader: Harness.reader)
+        #expect(try first.send(ThaiIDCardCommand.selectMOIApplet).statusWord == 0x610A)
+        #expect(try second.send(ThaiIDCardCommand.selectMOIApplet).statusWord == 0x610A)
+        first.disconnect()
+        second.disconnect()
+    }
+}
