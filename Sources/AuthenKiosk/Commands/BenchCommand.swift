@@ -59,6 +59,28 @@ struct CardReadBench: ParsableCommand {
             }
             print(line)
         }
+        try printBaseline(context: context, reader: found.reader)
+    }
+
+    /// For comparison: the plan most readers use — one READ per field and the photo as 20 fixed
+    /// chunks of 255 bytes — on the same card.
+    private func printBaseline(context: PCSCContext, reader: String) throws {
+        let connection = try context.connect(reader: reader)
+        defer { connection.disconnect() }
+        let start = ContinuousClock.now
+        _ = try connection.send(ThaiIDCardCommand.selectMOIApplet)
+        for field in ThaiIDCardLayout.Field.allCases where field != .photo {
+            _ = try connection.exchange(ThaiIDCardCommand.read(offset: field.offset, length: field.length))
+        }
+        let textExchanges = connection.exchangeCount
+        let textTime = (ContinuousClock.now - start).milliseconds
+        for chunk in 0..<20 {
+            let offset = ThaiIDCardLayout.Field.photo.offset + chunk * 255
+            _ = try connection.exchange(ThaiIDCardCommand.read(offset: offset, length: 255))
+        }
+        let allTime = (ContinuousClock.now - start).milliseconds
+        print("baseline: one read per field: \(textExchanges) exchanges, \(format(textTime)) ms; "
+            + "with 20 photo chunks: \(connection.exchangeCount) exchanges, \(format(allTime)) ms")
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }
