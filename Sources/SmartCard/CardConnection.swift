@@ -19,12 +19,12 @@ public final class CardConnection: CardChannel, @unchecked Sendable {
     /// chunk of 255 bytes fails there. pcsc-lite's own maximum is 264.
     static let receiveBufferSize = 264
 
-    init(context: PCSCContext, reader: String) throws {
+    init(context: PCSCContext, reader: String, exclusive: Bool) throws {
         var handle: SCARDHANDLE = 0
         var negotiated: DWORD = 0
         try check(
             SCardConnect(
-                context.handle, reader, DWORD(SCARD_SHARE_SHARED),
+                context.handle, reader, DWORD(exclusive ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED),
                 DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &handle, &negotiated
             ),
             "SCardConnect(\(reader))"

@@ -74,51 +74,59 @@ final class WatchLoop: Sendable {
     }
 
     func run() {
-        defer { finished.signal() }
+        let outcome: (any Error)?
         do {
-            var known: [String: ReaderState] = [:]
-            var readers = try watchedReaders()
-            for reader in readers {
-                continuation.yield(.readerAttached(reader: reader))
-                known[reader] = ReaderState(reader: reader)
-            }
-            var pnp = ReaderState(reader: ReaderState.plugAndPlayReader, eventState: UInt32(readers.count) << 16)
-            while !stopRequested.load(ordering: .sequentiallyConsistent) {
-                let asked = readers.map { known[$0]! } + [pnp]
-                let answer: [ReaderState]
-                do {
-                    answer = try context.waitForChange(asked, timeout: nil)
-                } catch let error as SmartCardError where error.kind == .cancelled {
-                    break
-                }
-                Self.wakeups.add(1, ordering: .relaxed)
-                for state in answer.dropLast() where state.hasChanged {
-                    report(from: known[state.reader]!, to: state)
-                    known[state.reader] = ReaderState(
-                        reader: state.reader,
-                        eventState: state.eventState & ~UInt32(0x0002),
-                        atr: state.atr
-                    )
-                }
-                let pnpAnswer = answer.last!
-                if pnpAnswer.hasChanged {
-                    pnp.eventState = pnpAnswer.eventState & ~UInt32(0x0002)
-                    let now = try watchedReaders()
-                    for gone in readers where !now.contains(gone) {
-                        if known[gone]?.isCardPresent == true { continuation.yield(.cardRemoved(reader: gone)) }
-                        continuation.yield(.readerDetached(reader: gone))
-                        known[gone] = nil
-                    }
-                    for added in now where !readers.contains(added) {
-                        continuation.yield(.readerAttached(reader: added))
-                        known[added] = ReaderState(reader: added)
-                    }
-                    readers = now
-                }
-            }
-            continuation.finish()
+            try watch()
+            outcome = nil
         } catch {
-            continuation.finish(throwing: error)
+            outcome = error
+        }
+        // Signal before finishing the stream: `finish` waits for the stream's lock, which the task
+        // ending the stream holds while it runs `stop()`.
+        finished.signal()
+        continuation.finish(throwing: outcome)
+    }
+
+    private func watch() throws {
+        var known: [String: ReaderState] = [:]
+        var readers = try watchedReaders()
+        for reader in readers {
+            continuation.yield(.readerAttached(reader: reader))
+            known[reader] = ReaderState(reader: reader)
+        }
+        var pnp = ReaderState(reader: ReaderState.plugAndPlayReader, eventState: UInt32(readers.count) << 16)
+        while !stopRequested.load(ordering: .sequentiallyConsistent) {
+            let asked = readers.map { known[$0]! } + [pnp]
+            let answer: [ReaderState]
+            do {
+                answer = try context.waitForChange(asked, timeout: nil)
+            } catch let error as SmartCardError where error.kind == .cancelled {
+                break
+            }
+            Self.wakeups.add(1, ordering: .relaxed)
+            for state in answer.dropLast() where state.hasChanged {
+                report(from: known[state.reader]!, to: state)
+                known[state.reader] = ReaderState(
+                    reader: state.reader,
+                    eventState: state.eventState & ~UInt32(0x0002),
+                    atr: state.atr
+                )
+            }
+            let pnpAnswer = answer.last!
+            if pnpAnswer.hasChanged {
+                pnp.eventState = pnpAnswer.eventState & ~UInt32(0x0002)
+                let now = try watchedReaders()
+                for gone in readers where !now.contains(gone) {
+                    if known[gone]?.isCardPresent == true { continuation.yield(.cardRemoved(reader: gone)) }
+                    continuation.yield(.readerDetached(reader: gone))
+                    known[gone] = nil
+                }
+                for added in now where !readers.contains(added) {
+                    continuation.yield(.readerAttached(reader: added))
+                    known[added] = ReaderState(reader: added)
+                }
+                readers = now
+            }
         }
     }
 

@@ -98,10 +98,11 @@ struct CommandResult {
     var stderr: String
 }
 
-func runKiosk(_ arguments: [String]) throws -> CommandResult {
+func runKiosk(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = Harness.executable("authen-kiosk")
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

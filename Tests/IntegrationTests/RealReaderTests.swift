@@ -197,9 +197,51 @@ let expectations: [Expectation] = [
             return count
         }
         try await Task.sleep(for: .milliseconds(200))
+        let cancelled = ContinuousClock.now
         watching.cancel()
-        // Both vpcd readers were reported before the cancel; the loop then ends.
+        // Both vpcd readers were reported before the cancel; the loop then ends at once (a lock
+        // order bug once held it for the whole 2-second cancel retry budget).
         #expect(try await watching.value >= 2)
+        #expect(ContinuousClock.now - cancelled < .seconds(1))
+    }
+
+    @Test func aBriefSharingViolationIsRetried() throws {
+        let card = try SimulatedCard("somchai")
+        defer { try? card.remove() }
+        _ = try PCSCContext().waitForCard(reader: Harness.reader, timeout: .seconds(10))
+        let holder = try PCSCContext().connect(reader: Harness.reader, exclusive: true)
+        let release = Thread {
+            Thread.sleep(forTimeInterval: 0.2)
+            holder.disconnect()
+        }
+        release.start()
+        // Refused while the other program holds the card, then let in once it lets go.
+        let start = ContinuousClock.now
+        let connection = try PCSCContext().connect(reader: Harness.reader)
+        #expect(ContinuousClock.now - start >= .milliseconds(150), "connected while the card was held")
+        #expect(try connection.send(ThaiIDCardCommand.selectMOIApplet).statusWord == 0x610A)
+    }
+
+    @Test func aLongSharingViolationIsReported() throws {
+        let card = try SimulatedCard("somchai")
+        defer { try? card.remove() }
+        _ = try PCSCContext().waitForCard(reader: Harness.reader, timeout: .seconds(10))
+        let holder = try PCSCContext().connect(reader: Harness.reader, exclusive: true)
+        defer { holder.disconnect() }
+        #expect { try PCSCContext().connect(reader: Harness.reader, sharingRetries: 2) } throws: {
+            ($0 as? SmartCardError)?.kind == .sharingViolation
+        }
+        let result = try runKiosk(["read-card", "--reader", Harness.reader, "--timeout", "5"])
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("Another program is using the card reader"))
+    }
+
+    @Test func noSmartCardServiceExitsThreeAndSaysHowToStartIt() throws {
+        // pcsc-lite finds pcscd through this socket; pointing it nowhere is pcscd not running.
+        let result = try runKiosk(["read-card", "--timeout", "1"],
+                                  environment: ["PCSCLITE_CSOCK_NAME": "/nonexistent/pcscd.comm"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("systemctl start pcscd"))
     }
 
     @Test func twoProgramsShareTheCard() throws {
