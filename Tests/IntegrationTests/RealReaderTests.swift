@@ -38,6 +38,25 @@ let expectations: [Expectation] = [
           firstTH: "ภูมิ", lastEN: "Rakrian", province: "กรุงเทพมหานคร"),
 ]
 
+/// A fault switch of the virtual card and what the person at the reader must be told.
+struct Fault: Sendable, CustomStringConvertible {
+    var fixture = "somchai"
+    var simulatorArguments: [String]
+    var message: String
+    var description: String { simulatorArguments.joined(separator: " ") }
+}
+
+let faults: [Fault] = [
+    .init(simulatorArguments: ["--pull-after", "0"], message: "removed while it was being read"),
+    .init(simulatorArguments: ["--pull-after", "3"], message: "removed while it was being read"),
+    .init(simulatorArguments: ["--pull-after", "6"], message: "removed while it was being read"),
+    .init(simulatorArguments: ["--refuse-select"], message: "not a Thai ID card"),
+    .init(simulatorArguments: ["--read-status-word", "6982"], message: "refused to be read (69 82"),
+    .init(simulatorArguments: ["--short-answers"], message: "incomplete answer"),
+    .init(simulatorArguments: ["--garbled-data"], message: "citizenID could not be read"),
+    .init(fixture: "invalid-cid", simulatorArguments: [], message: "citizenID could not be read (not a valid citizen id"),
+]
+
 /// One virtual reader serves every test here, so they run one after another.
 @Suite(.serialized) struct RealReaderTests {
     init() throws { try Harness.requireVirtualReader() }
@@ -83,23 +102,14 @@ let expectations: [Expectation] = [
         #expect(String(decoding: answer.data, as: UTF8.self) == "3609900121219")
     }
 
-    @Test func aChipWithAWrongCheckDigitIsRefused() throws {
-        let card = try SimulatedCard("invalid-cid")
+    @Test(arguments: faults)
+    func aFaultyCardExitsFiveAndSaysWhy(fault: Fault) throws {
+        let card = try SimulatedCard(fault.fixture, arguments: fault.simulatorArguments)
         defer { try? card.remove() }
         let result = try readCard()
         #expect(result.status == 5)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("citizenID could not be read"))
-    }
-
-    @Test(arguments: [0, 3, 6])
-    func aCardPulledMidReadSaysSo(after: Int) throws {
-        let card = try SimulatedCard("somchai", arguments: ["--pull-after", "\(after)"])
-        defer { try? card.remove() }
-        let result = try readCard()
-        #expect(result.status == 5)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("removed while it was being read"), "\(result.stderr)")
+        #expect(result.stderr.contains(fault.message), "\(result.stderr)")
     }
 
     @Test func aMuteCardTimesOut() throws {
@@ -110,38 +120,6 @@ let expectations: [Expectation] = [
         #expect(ContinuousClock.now - start < .seconds(8))
         #expect(result.status == 5)
         #expect(result.stderr.contains("The card does not answer"))
-    }
-
-    @Test func aChipThatIsNotAThaiIDCard() throws {
-        let card = try SimulatedCard("somchai", arguments: ["--refuse-select"])
-        defer { try? card.remove() }
-        let result = try readCard()
-        #expect(result.status == 5)
-        #expect(result.stderr.contains("not a Thai ID card"))
-    }
-
-    @Test func wrongStatusWordsAreReported() throws {
-        let card = try SimulatedCard("somchai", arguments: ["--read-status-word", "6982"])
-        defer { try? card.remove() }
-        let result = try readCard()
-        #expect(result.status == 5)
-        #expect(result.stderr.contains("69 82"))
-    }
-
-    @Test func shortAnswersAreReported() throws {
-        let card = try SimulatedCard("somchai", arguments: ["--short-answers"])
-        defer { try? card.remove() }
-        let result = try readCard()
-        #expect(result.status == 5)
-        #expect(result.stderr.contains("incomplete answer"))
-    }
-
-    @Test func garbledDataIsReported() throws {
-        let card = try SimulatedCard("somchai", arguments: ["--garbled-data"])
-        defer { try? card.remove() }
-        let result = try readCard()
-        #expect(result.status == 5)
-        #expect(result.stderr.contains("could not be read"))
     }
 
     @Test func aSlowCardStillReads() throws {
