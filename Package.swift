@@ -7,11 +7,15 @@ let package = Package(
     products: [
         .executable(name: "authen-kiosk", targets: ["AuthenKiosk"]),
         .executable(name: "thaiid-card-sim", targets: ["ThaiIDCardSim"]),
+        .executable(name: "nhso-testzone", targets: ["NHSOTestZoneServer"]),
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "ThaiIDCard", targets: ["ThaiIDCard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System C libraries, reached through pkg-config.
@@ -30,6 +34,34 @@ let package = Package(
         // A virtual Thai ID card that answers APDUs, and its link to vsmartcard's vpcd driver.
         .target(name: "VirtualThaiIDCard", dependencies: ["ThaiIDCard"]),
 
+        // NHSO: typed models of its APIs, and the client (cloud API with the kiosk token, or the local
+        // Secure Smartcard Agent).
+        .target(
+            name: "NHSO",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // A faithful stand-in for NHSO's test zone: population, rules, HTTP routes.
+        .target(
+            name: "NHSOTestZone",
+            dependencies: [
+                "NHSO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources/population.json")]
+        ),
+
+        .executableTarget(
+            name: "NHSOTestZoneServer",
+            dependencies: [
+                "NHSOTestZone",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         .executableTarget(
             name: "ThaiIDCardSim",
             dependencies: [
@@ -47,6 +79,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
+        .testTarget(name: "NHSOTests", dependencies: ["NHSO", "NHSOTestZone"]),
         .testTarget(name: "ThaiIDCardTests", dependencies: ["ThaiIDCard", "VirtualThaiIDCard"]),
         // Real pcscd + vsmartcard vpcd + the thaiid-card-sim and authen-kiosk executables.
         .testTarget(

@@ -1,0 +1,145 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// JSON over HTTP to NHSO or the agent, with timeouts, the bearer token, and errors mapped to
+/// `NHSOError`. TLS certificates are always verified: there is deliberately no switch to turn that off.
+final class HTTPTransport: Sendable {
+    let baseURL: String
+    let token: KioskToken?
+    let client: HTTPClient
+    let requestTimeout: TimeAmount
+    let logger: Logger
+
+    static let maximumBody = 8 << 20  // a rights check with a photo is ~10 kB; anything near this is wrong
+
+    init(baseURL: String, token: KioskToken?, timeouts: NHSOTimeouts, logger: Logger) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.token = token
+        self.requestTimeout = .milliseconds(Int64(timeouts.request.milliseconds))
+        self.logger = logger
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(
+            connect: .milliseconds(Int64(timeouts.connect.milliseconds)),
+            read: .milliseconds(Int64(timeouts.request.milliseconds))
+        )
+        configuration.redirectConfiguration = .disallow
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    struct Answer {
+        var status: Int
+        var body: Data
+    }
+
+    /// One request; any HTTP status comes back as an `Answer`, only transport failures throw.
+    func send(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: Data? = nil) async throws(NHSOError) -> Answer {
+        var url = baseURL + path
+        if !query.isEmpty {
+            var components = URLComponents()
+            components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+            url += "?" + (components.percentEncodedQuery ?? "")
+        }
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers.add(name: "Accept", value: "application/json")
+        if let token { request.headers.add(name: "Authorization", value: token.authorizationHeader) }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let started = ContinuousClock.now
+        let logPath = Self.maskingIDs(in: path)
+        do {
+            let response = try await client.execute(request, timeout: requestTimeout)
+            let buffer = try await response.body.collect(upTo: Self.maximumBody)
+            let status = Int(response.status.code)
+            logger.debug("NHSO answered", metadata: [
+                "method": "\(method.rawValue)", "path": "\(logPath)", "status": "\(status)",
+                "ms": "\((ContinuousClock.now - started).milliseconds)",
+            ])
+            return Answer(status: status, body: Data(buffer.readableBytesView))
+        } catch {
+            let reason = token?.redact(Self.describe(error)) ?? Self.describe(error)
+            logger.warning("NHSO unreachable", metadata: ["method": "\(method.rawValue)", "path": "\(logPath)", "reason": "\(reason)"])
+            throw .unreachable(reason: reason)
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, from answer: Answer, path: String) throws(NHSOError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: answer.body)
+        } catch {
+            let detail = "\(Self.maskingIDs(in: path)): \(error)"
+            logger.error("NHSO answer not understood", metadata: ["detail": "\(detail)"])
+            throw .malformedAnswer(detail: token?.redact(detail) ?? detail)
+        }
+    }
+
+    func encode<T: Encodable>(_ value: T) -> Data {
+        // Plain value types with string and optional fields: encoding cannot fail.
+        try! JSONEncoder().encode(value)
+    }
+
+    /// The error for a non-2xx answer that no caller handles specially.
+    func failure(for answer: Answer, pid: String?) -> NHSOError {
+        let spring = try? JSONDecoder().decode(SpringError.self, from: answer.body)
+        let message = token?.redact(spring?.bestMessage ?? "") ?? (spring?.bestMessage ?? "")
+        switch answer.status {
+        case 401, 403: return .tokenRejected(status: answer.status)
+        case 404 where pid != nil: return .personNotFound(pid: pid!)
+        default: return .server(status: answer.status, message: message.isEmpty ? "no message" : message)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError {
+            if error == .connectTimeout || error == .readTimeout || error == .deadlineExceeded { return "timed out" }
+            return "\(error)"
+        }
+        return "\(error)"
+    }
+
+    /// Citizen ids in paths (`/probe/1101700203450`) are masked before they reach a log.
+    static func maskingIDs(in text: String) -> String {
+        var result = ""
+        var digits = ""
+        func flush() {
+            if digits.count == 13 {
+                let d = Array(digits)
+                result += "\(d[0])\(String(d[1...4]))xxxxxx\(String(d[11...12]))"
+            } else {
+                result += digits
+            }
+            digits = ""
+        }
+        for character in text {
+            if character.isASCII && character.isNumber { digits.append(character) } else { flush(); result.append(character) }
+        }
+        flush()
+        return result
+    }
+}
+
+/// How long to wait for NHSO.
+public struct NHSOTimeouts: Sendable, Hashable {
+    public var connect: Duration
+    public var request: Duration
+
+    public init(connect: Duration = .seconds(5), request: Duration = .seconds(15)) {
+        self.connect = connect
+        self.request = request
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,84 @@
+/// The body of confirm-save and save-as-draft (domain notes §4.1).
+public struct VisitRequest: Sendable, Hashable, Codable {
+    public var pid: String
+    /// The service code, `PG0060001`…
+    public var claimType: String
+    /// Ten digits, or empty where the hospital does not ask for it.
+    public var mobile: String
+    /// From the rights check; reused on every retry of the same visit.
+    public var correlationId: String
+    public var hn: String?
+    public var hcode: String?
+
+    public init(pid: String, claimType: String, mobile: String, correlationId: String, hn: String? = nil, hcode: String? = nil) {
+        self.pid = pid
+        self.claimType = claimType
+        self.mobile = mobile
+        self.correlationId = correlationId
+        self.hn = hn
+        self.hcode = hcode
+    }
+}
+
+/// confirm-save's answer: the claim code.
+public struct ConfirmSaveResponse: Sendable, Hashable, Codable {
+    public var pid: String
+    public var claimType: String
+    public var correlationId: String
+    public var createdDate: String
+    public var claimCode: ClaimCode
+
+    public init(pid: String, claimType: String, correlationId: String, createdDate: String, claimCode: ClaimCode) {
+        self.pid = pid
+        self.claimType = claimType
+        self.correlationId = correlationId
+        self.createdDate = createdDate
+        self.claimCode = claimCode
+    }
+}
+
+/// save-as-draft's answer: the visit is kept, without a code yet.
+public struct DraftResponse: Sendable, Hashable, Codable {
+    public var pid: String
+    public var claimType: String
+    public var correlationId: String
+    public var createdDate: String
+
+    public init(pid: String, claimType: String, correlationId: String, createdDate: String) {
+        self.pid = pid
+        self.claimType = claimType
+        self.correlationId = correlationId
+        self.createdDate = createdDate
+    }
+}
+
+/// One issued code, as latest-authen-code and latest-5-authen-code-all-hospital list them.
+public struct AuthenCodeRecord: Sendable, Hashable, Codable {
+    public var pid: String?
+    public var claimType: String
+    public var claimCode: ClaimCode
+    public var hcode: String
+    public var hname: String?
+    /// Local time, `2023-04-11T13:20:36`.
+    public var claimDateTime: String
+    /// `confirmed` or `cancelled`.
+    public var status: String?
+    public var correlationId: String?
+
+    public init(
+        pid: String? = nil, claimType: String, claimCode: ClaimCode, hcode: String, hname: String? = nil,
+        claimDateTime: String, status: String? = nil, correlationId: String? = nil
+    ) {
+        self.pid = pid
+        self.claimType = claimType
+        self.claimCode = claimCode
+        self.hcode = hcode
+        self.hname = hname
+        self.claimDateTime = claimDateTime
+        self.status = status
+        self.correlationId = correlationId
+    }
+
+    /// The service date, `YYYY-MM-DD`.
+    public var serviceDate: Substring { claimDateTime.prefix(10) }
+}

@@ -1,0 +1,54 @@
+/// What the kiosk asks of NHSO, whichever way it reaches it (the cloud API with the kiosk token, or the
+/// local Secure Smartcard Agent).
+public protocol NHSOService: Sendable {
+    /// The person's rights today, with the services they may claim and the `correlationId` to echo.
+    func checkRights(pid: String) async throws(NHSOError) -> RightsCheck
+    /// Records the visit and returns its claim code. A second confirm for the same person and service on
+    /// the same day fails with `.alreadyAuthenticated`.
+    func confirmSave(_ visit: VisitRequest) async throws(NHSOError) -> ConfirmSaveResponse
+    /// Records the visit without asking for a code yet.
+    func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse
+    /// The latest code this unit obtained for the person, or `nil` if none.
+    func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord?
+    /// The five latest codes for the person, at every unit, newest first.
+    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord]
+    /// NHSO's record of the person's authentications on a day (`YYYY-MM-DD`), optionally for one service.
+    func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus
+}
+
+/// NHSO runs two zones with different addresses and different tokens.
+public enum NHSOZone: String, Sendable, Hashable, CaseIterable {
+    case test
+    case production
+
+    /// The cloud API's base address in this zone.
+    public var baseURL: String {
+        switch self {
+        case .test: "https://test.nhso.go.th"
+        case .production: "https://nhso.go.th"
+        }
+    }
+}
+
+/// Where each call goes, relative to a base address. The agent's paths are NHSO's (domain notes §4.1);
+/// the cloud API keeps the same paths under `/authencode`, and check-authen-status its documented one.
+public struct NHSOPaths: Sendable, Hashable {
+    public var rights: String
+    public var confirmSave: String
+    public var saveAsDraft: String
+    public var latestAuthenCode: String
+    public var latestFive: String
+    public var checkAuthenStatus: String
+
+    public static let agent = NHSOPaths(prefix: "")
+    public static let cloud = NHSOPaths(prefix: "/authencode")
+
+    public init(prefix: String) {
+        rights = prefix + "/api/smartcard/probe/"
+        confirmSave = prefix + "/api/nhso-service/confirm-save"
+        saveAsDraft = prefix + "/api/nhso-service/save-as-draft"
+        latestAuthenCode = prefix + "/api/nhso-service/latest-authen-code/"
+        latestFive = prefix + "/api/nhso-service/latest-5-authen-code-all-hospital/"
+        checkAuthenStatus = "/authencodestatus/api/check-authen-status"
+    }
+}
