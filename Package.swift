@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "NHSO",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/population.json")]
         ),

@@ -15,22 +15,23 @@ final class HTTPTransport: Sendable {
 
     static let maximumBody = 8 << 20  // a rights check with a photo is ~10 kB; anything near this is wrong
 
+    /// One client for the whole process: it pools connections to NHSO, and lives as long as the
+    /// program (AsyncHTTPClient requires a client to be shut down before it goes away; a process-wide
+    /// one never goes away). Connecting may take 5 s; each request's own deadline bounds the rest.
+    static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(5))
+        // NHSO does not redirect API calls; following one could send the token elsewhere.
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
     init(baseURL: String, token: KioskToken?, timeouts: NHSOTimeouts, logger: Logger) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.token = token
         self.requestTimeout = .milliseconds(Int64(timeouts.request.milliseconds))
         self.logger = logger
-        var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(
-            connect: .milliseconds(Int64(timeouts.connect.milliseconds)),
-            read: .milliseconds(Int64(timeouts.request.milliseconds))
-        )
-        configuration.redirectConfiguration = .disallow
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }
-
-    func shutdown() async {
-        try? await client.shutdown()
+        self.client = Self.sharedClient
     }
 
     struct Answer {
@@ -87,6 +88,9 @@ final class HTTPTransport: Sendable {
         try! JSONEncoder().encode(value)
     }
 
+    /// `text` without the token, in case a server echoed it.
+    func redact(_ text: String) -> String { token?.redact(text) ?? text }
+
     /// The error for a non-2xx answer that no caller handles specially.
     func failure(for answer: Answer, pid: String?) -> NHSOError {
         let spring = try? JSONDecoder().decode(SpringError.self, from: answer.body)
@@ -129,11 +133,10 @@ final class HTTPTransport: Sendable {
 
 /// How long to wait for NHSO.
 public struct NHSOTimeouts: Sendable, Hashable {
-    public var connect: Duration
+    /// The whole of one request, connecting included.
     public var request: Duration
 
-    public init(connect: Duration = .seconds(5), request: Duration = .seconds(15)) {
-        self.connect = connect
+    public init(request: Duration = .seconds(15)) {
         self.request = request
     }
 }

@@ -27,10 +27,6 @@ public final class NHSOAgentClient: NHSOService {
         }
     }
 
-    public func shutdown() async {
-        await calls.transport.shutdown()
-        await statusCalls?.transport.shutdown()
-    }
 
     /// The readers the agent sees, and whether each holds a card.
     public func terminals() async throws(NHSOError) -> [AgentTerminal] {

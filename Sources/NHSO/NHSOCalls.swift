@@ -22,7 +22,12 @@ struct NHSOCalls: Sendable {
             return try transport.decode(ConfirmSaveResponse.self, from: answer, path: paths.confirmSave)
         case 400:
             // NHSO answers a second confirm of the day with 400; public clients read it that way and
-            // fetch the existing code, as `VisitSubmitter` does.
+            // fetch the existing code, as `VisitSubmitter` does. A 400 that lists field errors is
+            // Spring's validation instead: a bad request, not a duplicate.
+            let body = try? JSONDecoder().decode(SpringError.self, from: answer.body)
+            if let fields = body?.errors, !fields.isEmpty {
+                throw .server(status: 400, message: transport.redact(body?.bestMessage ?? "validation failed"))
+            }
             throw .alreadyAuthenticated(existing: nil)
         default:
             throw transport.failure(for: answer, pid: visit.pid)

@@ -14,8 +14,6 @@ public final class NHSOCloudClient: NHSOService {
         calls = NHSOCalls(transport: transport, paths: .cloud)
     }
 
-    /// Closes the connections; call before the process ends.
-    public func shutdown() async { await calls.transport.shutdown() }
 
     public func checkRights(pid: String) async throws(NHSOError) -> RightsCheck {
         try await calls.checkRights(pid: pid)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NHSO
 import NIOCore
 
@@ -14,8 +15,17 @@ public struct TestZoneServer: Sendable {
         self.faults = FaultSwitch(faults)
     }
 
+    /// The faults in force now (also `GET /testzone/faults`).
+    public var currentFaults: TestZoneFaults { faults.current }
+
+    /// Changes the faults while serving (also `POST /testzone/faults`).
+    public func setFaults(_ new: TestZoneFaults) { faults.set(new) }
+
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
-    public func application(host: String = "127.0.0.1", port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(
+        host: String = "127.0.0.1", port: Int, logger: Logger = Logger(label: "nhso-testzone"),
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         let router = Router()
         addCloudRoutes(to: router)
         addAgentRoutes(to: router)
@@ -23,7 +33,8 @@ public struct TestZoneServer: Sendable {
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "nhso-testzone"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger
         )
     }
 
