@@ -75,7 +75,10 @@ let package = Package(
             dependencies: [
                 "SmartCard",
                 "ThaiIDCard",
+                "NHSO",
+                "NHSOTestZone",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -85,7 +88,7 @@ let package = Package(
         // Real pcscd + vsmartcard vpcd + the thaiid-card-sim and authen-kiosk executables.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "AuthenKiosk", "ThaiIDCardSim"]
+            dependencies: ["SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "AuthenKiosk", "ThaiIDCardSim", "NHSOTestZoneServer"]
         ),
     ]
 )

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct AuthenKiosk: ParsableCommand {
+struct AuthenKiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "authen-kiosk",
         abstract: "Self-service patient authentication for Thai hospitals (NHSO Authen Code).",
-        subcommands: [ReadCardCommand.self, BenchCommand.self]
+        subcommands: [ReadCardCommand.self, RightsCommand.self, StatusCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import NHSO
+
+/// How `rights` and `status` reach NHSO: the cloud API with the kiosk token, or the local agent.
+struct NHSOOptions: ParsableArguments {
+    enum Backend: String, ExpressibleByArgument, CaseIterable {
+        case direct, agent
+    }
+
+    @Option(help: "direct: NHSO's cloud API with the kiosk token; agent: the Secure Smartcard Agent on this machine.")
+    var backend: Backend = .direct
+
+    @Option(help: "NHSO zone for the cloud API: test or production (they have different tokens).")
+    var zone: String = NHSOZone.test.rawValue
+
+    @Option(help: "Cloud API address instead of the zone's (for the nhso-testzone simulator: http://127.0.0.1:8189).")
+    var baseURL: String?
+
+    @Option(help: "The agent's address.")
+    var agentURL = NHSOAgentClient.defaultURL
+
+    @Option(help: "File holding the kiosk token; must be mode 0600. Default: $\(KioskToken.environmentVariable).")
+    var tokenFile: String?
+
+    @Option(help: "Seconds to wait for NHSO.")
+    var timeout: Double = 15
+
+    func validate() throws {
+        guard NHSOZone(rawValue: zone) != nil else { throw ValidationError("--zone must be test or production") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+
+    /// The kiosk token, from the file or the environment; `nil` when neither has one.
+    func token() throws(NHSOError) -> KioskToken? {
+        if let tokenFile { return try KioskToken.load(file: tokenFile) }
+        return KioskToken.fromEnvironment()
+    }
+
+    func service() throws(NHSOError) -> any NHSOService {
+        let zone = NHSOZone(rawValue: zone)!
+        let timeouts = NHSOTimeouts(request: .milliseconds(Int64(timeout * 1000)))
+        switch backend {
+        case .direct:
+            guard let token = try token() else { throw .tokenMissing }
+            return NHSOCloudClient(zone: zone, token: token, baseURL: baseURL, timeouts: timeouts)
+        case .agent:
+            return NHSOAgentClient(url: agentURL, statusZone: zone, statusToken: try token(), statusBaseURL: baseURL, timeouts: timeouts)
+        }
+    }
+}
+
+/// Exit status of the NHSO commands, by error.
+func nhsoExitStatus(for error: NHSOError) -> Int32 {
+    switch error {
+    case .tokenMissing, .tokenRejected, .tokenFileUnsafe, .tokenFileUnreadable: 3
+    case .personNotFound, .invalidID, .alreadyAuthenticated: 4
+    case .unreachable, .malformedAnswer, .server: 5
+    }
+}
+
+/// Text from a server, safe to print on a terminal: control characters (escape sequences among them)
+/// become spaces.
+func sanitized(_ text: String?) -> String {
+    guard let text else { return "-" }
+    return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) ? " " : scalar
+    }))
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// A running `nhso-testzone` on a port of its own.
+final class TestZoneProcess {
+    let process = Process()
+    let port: Int
+
+    init(arguments: [String] = []) throws {
+        let output = Pipe()
+        process.executableURL = Harness.executable("nhso-testzone")
+        process.arguments = ["--port", "0"] + arguments
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line says where it listens: "nhso-testzone: listening on http://127.0.0.1:PORT (...)".
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = text.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) }
+        self.port = try #require(port, "nhso-testzone did not start: \(text)")
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+/// `rights` and `status` as hospital IT runs them, against the simulator executable.
+@Suite struct NHSOCommandTests {
+    let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
+
+    @Test func rightsThroughTheCloudAPI() throws {
+        let zone = try TestZoneProcess()
+        let result = try runKiosk(["rights", "--pid", "1101700203450", "--base-url", zone.url], environment: token)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        #expect(result.stdout.contains("PG0060001"))
+        #expect(!result.stderr.contains("testzone-kiosk-token"))
+    }
+
+    @Test func rightsThroughTheAgentNeedNoToken() throws {
+        let zone = try TestZoneProcess()
+        let result = try runKiosk(["rights", "--pid", "3100500456783", "--backend", "agent", "--agent-url", zone.url, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(json?["mainInscl"] as? String == "(SSS) สิทธิประกันสังคม")
+    }
+
+    @Test func statusNeedsAValidToken() throws {
+        let zone = try TestZoneProcess()
+        let missing = try runKiosk(["status", "--pid", "1101700203450", "--date", "2026-01-05", "--base-url", zone.url])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("No kiosk token"))
+        let wrong = try runKiosk(["status", "--pid", "1101700203450", "--date", "2026-01-05", "--base-url", zone.url],
+                                 environment: ["NHSO_KIOSK_TOKEN": "production-kiosk-token-10757"])
+        #expect(wrong.status == 3)
+        #expect(wrong.stderr.contains("NHSO refused the kiosk token"))
+        #expect(!wrong.stderr.contains("production-kiosk-token"))
+    }
+
+    @Test func statusReportsNHSOsMessage() throws {
+        let zone = try TestZoneProcess()
+        let answered = try runKiosk(["status", "--pid", "1101700203450", "--date", "2026-01-05", "--base-url", zone.url], environment: token)
+        #expect(answered.status == 0)
+        #expect(answered.stdout.contains("ไม่พบข้อมูลการ authen"))
+        let refused = try runKiosk(["status", "--pid", "1101700203450", "--date", "05/01/2026", "--base-url", zone.url], environment: token)
+        #expect(refused.status == 4)
+        #expect(refused.stdout.contains("serviceDate ไม่ถูกต้องตามรูปแบบที่กำหนด (yyyy-MM-dd)"))
+    }
+
+    @Test func aTokenFileOthersCanReadIsRefused() throws {
+        let zone = try TestZoneProcess()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID())").path
+        try "testzone-kiosk-token-10757".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o644)
+        let result = try runKiosk(["rights", "--pid", "1101700203450", "--base-url", zone.url, "--token-file", path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("chmod 600"))
+        chmod(path, 0o600)
+        #expect(try runKiosk(["rights", "--pid", "1101700203450", "--base-url", zone.url, "--token-file", path]).status == 0)
+    }
+
+    @Test func aDeadNetworkExitsFive() throws {
+        let result = try runKiosk(["rights", "--pid", "1101700203450", "--base-url", "http://127.0.0.1:9", "--timeout", "2"], environment: token)
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("NHSO is unreachable"))
+    }
+}
