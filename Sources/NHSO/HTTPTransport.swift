@@ -73,6 +73,26 @@ final class HTTPTransport: Sendable {
         }
     }
 
+    /// A read that is safe to repeat (GET): a lost connection or a 502/503/504 is tried once more after
+    /// a short pause. Writes are never repeated here; `VisitSubmitter` decides that for confirm-save.
+    func get(_ path: String, query: [(String, String)] = [], attempts: Int = 2, pause: Duration = .milliseconds(300)) async throws(NHSOError) -> Answer {
+        var attempt = 1
+        while true {
+            do {
+                let answer = try await send(.GET, path, query: query)
+                if [502, 503, 504].contains(answer.status) && attempt < attempts {
+                    attempt += 1
+                    try? await Task.sleep(for: pause)
+                    continue
+                }
+                return answer
+            } catch where attempt < attempts && error.isTransient {
+                attempt += 1
+                try? await Task.sleep(for: pause)
+            }
+        }
+    }
+
     func decode<T: Decodable>(_ type: T.Type, from answer: Answer, path: String) throws(NHSOError) -> T {
         do {
             return try JSONDecoder().decode(type, from: answer.body)

@@ -31,7 +31,7 @@ public final class NHSOAgentClient: NHSOService {
     /// The readers the agent sees, and whether each holds a card.
     public func terminals() async throws(NHSOError) -> [AgentTerminal] {
         let path = "/api/smartcard/terminals"
-        let answer = try await calls.transport.send(.GET, path)
+        let answer = try await calls.transport.get(path)
         guard answer.status == 200 else { throw calls.transport.failure(for: answer, pid: nil) }
         return try calls.transport.decode([AgentTerminal].self, from: answer, path: path)
     }
@@ -47,7 +47,7 @@ public final class NHSOAgentClient: NHSOService {
     }
 
     private func read(_ path: String, includeImage: Bool) async throws(NHSOError) -> RightsCheck {
-        let answer = try await calls.transport.send(.GET, path, query: [("readImageFlag", includeImage ? "true" : "false")])
+        let answer = try await calls.transport.get(path, query: [("readImageFlag", includeImage ? "true" : "false")])
         guard answer.status == 200 else { throw calls.transport.failure(for: answer, pid: nil) }
         return try calls.transport.decode(RightsCheck.self, from: answer, path: path)
     }

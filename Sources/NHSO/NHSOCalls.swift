@@ -7,7 +7,7 @@ struct NHSOCalls: Sendable {
 
     func checkRights(pid: String) async throws(NHSOError) -> RightsCheck {
         let path = paths.rights + pid
-        let answer = try await transport.send(.GET, path)
+        let answer = try await transport.get(path)
         switch answer.status {
         case 200: return try transport.decode(RightsCheck.self, from: answer, path: path)
         case 400: throw .invalidID(pid: pid)
@@ -42,7 +42,7 @@ struct NHSOCalls: Sendable {
 
     func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord? {
         let path = paths.latestAuthenCode + pid
-        let answer = try await transport.send(.GET, path)
+        let answer = try await transport.get(path)
         switch answer.status {
         case 200 where answer.body.isEmpty: return nil
         case 200: return try transport.decode(AuthenCodeRecord.self, from: answer, path: path)
@@ -53,7 +53,7 @@ struct NHSOCalls: Sendable {
 
     func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord] {
         let path = paths.latestFive + pid
-        let answer = try await transport.send(.GET, path)
+        let answer = try await transport.get(path)
         switch answer.status {
         case 200: return try transport.decode([AuthenCodeRecord].self, from: answer, path: path)
         case 204, 404: return []
@@ -65,7 +65,7 @@ struct NHSOCalls: Sendable {
         guard transport.token != nil else { throw .tokenMissing }
         var query = [("personalId", pid), ("serviceDate", serviceDate)]
         if let serviceCode { query.append(("serviceCode", serviceCode)) }
-        let answer = try await transport.send(.GET, paths.checkAuthenStatus, query: query)
+        let answer = try await transport.get(paths.checkAuthenStatus, query: query)
         switch answer.status {
         case 200, 400:
             // Validation failures (messages 4–8) come as an AuthenStatus body too.

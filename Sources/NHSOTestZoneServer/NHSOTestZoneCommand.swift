@@ -42,6 +42,9 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
     @Option(help: "A population file (JSON) instead of the built-in one.")
     var population: String?
 
+    @Option(help: "SQLite file that keeps claims and drafts across restarts (default: in memory only).")
+    var data: String?
+
     @Option(help: "Delay added to every answer, in milliseconds.")
     var latencyMs = 0
 
@@ -67,7 +70,7 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
         let people = try population.map { try Population.load(URL(fileURLWithPath: $0)) } ?? Population.bundled()
         let unit = Hospital(hcode: hcode, hname: hname)
         let zone = TestZone(
-            population: people, ledger: try TestZoneLedger(),
+            population: people, ledger: try TestZoneLedger(store: data.map(SQLiteTestZoneStore.init(path:))),
             configuration: TestZoneConfiguration(tokens: [token: unit], otherZoneTokens: [productionToken], agentUnit: unit)
         )
         let faults = TestZoneFaults(latencyMs: latencyMs, errorRate: errorRate, hang: hang, dropAfterCommit: dropAfterCommit, malformedJSON: malformedJSON)

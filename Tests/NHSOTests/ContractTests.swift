@@ -168,3 +168,39 @@ import Testing
         #expect(after.histories(hcode: "10757").first?.sourceChannel == "MOBILE")
     }
 }
+
+/// Codes from several units: latest-authen-code is this unit's, latest-5 spans them all.
+@Suite struct MultiUnitTests {
+    @Test func latestIsPerUnitAndLatestFiveSpansUnits() async throws {
+        let other = Hospital(hcode: "11472", hname: "รพ.ราชวิถี")
+        let configuration = TestZoneConfiguration(tokens: [
+            TestZoneConfiguration.defaultTestToken: Hospital(hcode: "10757", hname: "รพ.พระนั่งเกล้า"),
+            "token-11472": other,
+        ])
+        let zone = try await RunningTestZone(configuration: configuration)
+        let here = zone.cloud()
+        let there = zone.cloud(token: KioskToken("token-11472")!)
+        let ours = try await here.confirmSave(VisitRequest(pid: People.somchai, claimType: ServiceCode.general, mobile: "", correlationId: "u-1"))
+        let theirs = try await there.confirmSave(VisitRequest(pid: People.somchai, claimType: ServiceCode.haemodialysis, mobile: "", correlationId: "u-2"))
+        #expect(try await here.latestAuthenCode(pid: People.somchai)?.claimCode == ours.claimCode)
+        #expect(try await there.latestAuthenCode(pid: People.somchai)?.claimCode == theirs.claimCode)
+        let five = try await here.latestAuthenCodesAllHospitals(pid: People.somchai)
+        #expect(five.map(\.hcode) == ["11472", "10757"])
+        #expect(five.first?.hname == "รพ.ราชวิถี")
+        let status = try await here.checkAuthenStatus(pid: People.somchai, serviceDate: thaiToday(), serviceCode: nil)
+        #expect(Set(status.serviceHistories.map(\.hospital.hcode)) == ["10757", "11472"])
+    }
+
+    @Test func theSamePersonAndServiceAtAnotherUnitIsStillOnePerDay() async throws {
+        let configuration = TestZoneConfiguration(tokens: [
+            TestZoneConfiguration.defaultTestToken: Hospital(hcode: "10757", hname: "รพ.พระนั่งเกล้า"),
+            "token-11472": Hospital(hcode: "11472", hname: "รพ.ราชวิถี"),
+        ])
+        let zone = try await RunningTestZone(configuration: configuration)
+        let visit = VisitRequest(pid: People.child, claimType: ServiceCode.general, mobile: "", correlationId: "u-3")
+        _ = try await zone.cloud().confirmSave(visit)
+        await #expect(throws: NHSOError.alreadyAuthenticated(existing: nil)) {
+            try await zone.cloud(token: KioskToken("token-11472")!).confirmSave(visit)
+        }
+    }
+}

@@ -16,8 +16,8 @@ final class RunningTestZone: Sendable {
     static let token = KioskToken(TestZoneConfiguration.defaultTestToken)!
     static let productionToken = KioskToken(TestZoneConfiguration.defaultProductionToken)!
 
-    init(faults: TestZoneFaults = TestZoneFaults()) async throws {
-        zone = TestZone(population: try Population.bundled(), ledger: try TestZoneLedger())
+    init(faults: TestZoneFaults = TestZoneFaults(), configuration: TestZoneConfiguration = TestZoneConfiguration()) async throws {
+        zone = TestZone(population: try Population.bundled(), ledger: try TestZoneLedger(), configuration: configuration)
         server = TestZoneServer(zone: zone, faults: faults)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var quiet = Logger(label: "nhso-testzone")
@@ -30,7 +30,13 @@ final class RunningTestZone: Sendable {
 
     var url: String { "http://127.0.0.1:\(port)" }
 
-    func cloud(token: KioskToken = RunningTestZone.token, timeouts: NHSOTimeouts = NHSOTimeouts(), logger: Logger = Logger(label: "test")) -> NHSOCloudClient {
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    func cloud(token: KioskToken = RunningTestZone.token, timeouts: NHSOTimeouts = NHSOTimeouts(), logger: Logger = RunningTestZone.quietLogger) -> NHSOCloudClient {
         NHSOCloudClient(zone: .test, token: token, baseURL: url, timeouts: timeouts, logger: logger)
     }
 
