@@ -29,6 +29,34 @@ public struct TestPerson: Sendable, Hashable, Codable {
     public var note: String
 
     public var hasRights: Bool { mainInscl != nil }
+
+    public init(
+        pid: String, titleCode: String, prefix: String, firstName: String, middleName: String, lastName: String,
+        sex: String, birthDate: String, nation: String, provinceId: String, provinceName: String,
+        mainInscl: String?, subInscl: String?, hospMain: Hospital?, hospSub: Hospital?, hospMainOp: Hospital?,
+        paidModel: String?, startDateTime: String?, deceased: Bool, note: String
+    ) {
+        self.pid = pid
+        self.titleCode = titleCode
+        self.prefix = prefix
+        self.firstName = firstName
+        self.middleName = middleName
+        self.lastName = lastName
+        self.sex = sex
+        self.birthDate = birthDate
+        self.nation = nation
+        self.provinceId = provinceId
+        self.provinceName = provinceName
+        self.mainInscl = mainInscl
+        self.subInscl = subInscl
+        self.hospMain = hospMain
+        self.hospSub = hospSub
+        self.hospMainOp = hospMainOp
+        self.paidModel = paidModel
+        self.startDateTime = startDateTime
+        self.deceased = deceased
+        self.note = note
+    }
 }
 
 /// The people the test zone knows.

@@ -4,11 +4,11 @@ import SmartCard
 import ThaiIDCard
 
 /// `authen-kiosk bench …`: measurements that print their figures (not timed tests).
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the kiosk's performance and print the figures.",
-        subcommands: [CardReadBench.self]
+        subcommands: [CardReadBench.self, NHSOLoadBench.self]
     )
 }
 
