@@ -94,3 +94,47 @@ final class TestZoneProcess {
         #expect(result.stderr.contains("NHSO is unreachable"))
     }
 }
+
+/// `confirm`: one claim code per person, service and day, and clear refusals.
+@Suite struct ConfirmCommandTests {
+    let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
+
+    @Test func aVisitGetsOneCodeAndTheSecondAskGetsTheSameCode() throws {
+        let zone = try TestZoneProcess()
+        let first = try runKiosk(["confirm", "--pid", "1101700203450", "--mobile", "0812345678", "--base-url", zone.url], environment: token)
+        #expect(first.status == 0, "\(first.stderr)")
+        let code = String(first.stdout.prefix(12))
+        #expect(code.hasPrefix("PP") && code.dropFirst(2).allSatisfy(\.isNumber))
+        let second = try runKiosk(["confirm", "--pid", "1101700203450", "--base-url", zone.url], environment: token)
+        #expect(second.status == 0)
+        #expect(second.stdout.hasPrefix(code))
+        #expect(second.stdout.contains("already issued today"))
+        let status = try runKiosk(["status", "--pid", "1101700203450", "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(status.stdout.contains(code))
+    }
+
+    @Test func aPersonWithoutRightsIsSentToTheCounter() throws {
+        let zone = try TestZoneProcess()
+        let population = try JSONSerialization.jsonObject(with: Data(contentsOf: Harness.packageRoot
+            .appendingPathComponent("Sources/NHSOTestZone/Resources/population.json"))) as! [String: Any]
+        let people = population["people"] as! [[String: Any]]
+        let pid = try #require(people.first { $0["note"] as? String == "no health-coverage right" }?["pid"] as? String)
+        let result = try runKiosk(["confirm", "--pid", pid, "--base-url", zone.url], environment: token)
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("authenticate at the counter"))
+    }
+
+    @Test func aBadMobileNumberIsRefusedBeforeAskingNHSO() throws {
+        let result = try runKiosk(["confirm", "--pid", "1101700203450", "--mobile", "08123"], environment: token)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--mobile must be 10 digits"))
+    }
+}
+
+func thaiToday() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "Asia/Bangkok")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date())
+}
