@@ -85,7 +85,10 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
-        .testTarget(name: "NHSOTests", dependencies: ["NHSO", "NHSOTestZone"]),
+        .testTarget(
+            name: "NHSOTests",
+            dependencies: ["NHSO", "NHSOTestZone", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .testTarget(name: "ThaiIDCardTests", dependencies: ["ThaiIDCard", "VirtualThaiIDCard"]),
         // Real pcscd + vsmartcard vpcd + the thaiid-card-sim and authen-kiosk executables.
         .testTarget(
