@@ -134,17 +134,18 @@ import Testing
     @Test func theAgentOwnsTheReader() async throws {
         let zone = try await RunningTestZone()
         let agent = zone.agent()
-        #expect(try await agent.terminals() == [AgentTerminal(terminalName: "NHSO Test Zone Reader 00", isPresent: false)])
-        await #expect { try await agent.readCard() } throws: {
+        let reader = zone.agentReader
+        #expect(try await reader.terminals() == [AgentTerminal(terminalName: "NHSO Test Zone Reader 00", isPresent: false)])
+        await #expect { try await reader.readCard() } throws: {
             if case .server(400, _) = $0 as? NHSOError { return true }
             return false
         }
         zone.zone.setAgentCard(People.lifetime)
-        #expect(try await agent.terminals().first?.isPresent == true)
-        let read = try await agent.readCard()
+        #expect(try await reader.terminals().first?.isPresent == true)
+        let read = try await reader.readCard()
         #expect(read.pid == People.lifetime)
         #expect(read.mainInscl?.code == "WEL")
-        let cardOnly = try await agent.readCardOnly()
+        let cardOnly = try await reader.readCardOnly()
         #expect(cardOnly.fname == "ทองคำ")
         #expect(cardOnly.mainInscl == nil)
 

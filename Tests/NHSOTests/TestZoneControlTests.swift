@@ -34,9 +34,9 @@ import Testing
         let (status, body) = try await post(zone, "/testzone/agent-card", #"{"pid":"\#(People.child)"}"#)
         #expect(status == 200)
         #expect(try JSONDecoder().decode([AgentTerminal].self, from: body).first?.isPresent == true)
-        #expect(try await zone.agent().readCard().pid == People.child)
+        #expect(try await zone.agentReader.readCard().pid == People.child)
         _ = try await post(zone, "/testzone/agent-card", #"{"pid":null}"#)
-        #expect(try await zone.agent().terminals().first?.isPresent == false)
+        #expect(try await zone.agentReader.terminals().first?.isPresent == false)
     }
 
     @Test func thePhoneCompletesAQRAuthentication() async throws {

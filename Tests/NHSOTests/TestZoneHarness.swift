@@ -36,13 +36,15 @@ final class RunningTestZone: Sendable {
         return logger
     }()
 
-    func cloud(token: KioskToken = RunningTestZone.token, timeouts: NHSOTimeouts = NHSOTimeouts(), logger: Logger = RunningTestZone.quietLogger) -> NHSOCloudClient {
-        NHSOCloudClient(zone: .test, token: token, baseURL: url, timeouts: timeouts, logger: logger)
+    func cloud(token: KioskToken = RunningTestZone.token, timeouts: NHSOTimeouts = NHSOTimeouts(), logger: Logger = RunningTestZone.quietLogger) -> NHSOHTTPService {
+        NHSOHTTPService.cloud(zone: .test, token: token, baseURL: url, timeouts: timeouts, logger: logger)
     }
 
-    func agent(statusToken: KioskToken? = RunningTestZone.token) -> NHSOAgentClient {
-        NHSOAgentClient(url: url, statusToken: statusToken, statusBaseURL: url)
+    func agent(statusToken: KioskToken? = RunningTestZone.token) -> NHSOHTTPService {
+        NHSOHTTPService.agent(url: url, statusToken: statusToken, statusBaseURL: url, logger: RunningTestZone.quietLogger)
     }
+
+    var agentReader: NHSOAgentReader { NHSOAgentReader(url: url, logger: RunningTestZone.quietLogger) }
 
     /// Changes the faults while the server runs.
     func setFaults(_ faults: TestZoneFaults) { server.setFaults(faults) }

@@ -39,7 +39,7 @@ struct NHSOLoadBench: AsyncParsableCommand {
 
         var clientLogger = Logger(label: "bench")
         clientLogger.logLevel = .critical
-        let client = NHSOCloudClient(
+        let client = NHSOHTTPService.cloud(
             zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!,
             baseURL: "http://127.0.0.1:\(port)", logger: clientLogger
         )

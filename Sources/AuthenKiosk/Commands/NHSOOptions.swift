@@ -18,7 +18,7 @@ struct NHSOOptions: ParsableArguments {
     var baseURL: String?
 
     @Option(help: "The agent's address.")
-    var agentURL = NHSOAgentClient.defaultURL
+    var agentURL = NHSOHTTPService.defaultAgentURL
 
     @Option(help: "File holding the kiosk token; must be mode 0600. Default: $\(KioskToken.environmentVariable).")
     var tokenFile: String?
@@ -43,9 +43,9 @@ struct NHSOOptions: ParsableArguments {
         switch backend {
         case .direct:
             guard let token = try token() else { throw .tokenMissing }
-            return NHSOCloudClient(zone: zone, token: token, baseURL: baseURL, timeouts: timeouts)
+            return NHSOHTTPService.cloud(zone: zone, token: token, baseURL: baseURL, timeouts: timeouts)
         case .agent:
-            return NHSOAgentClient(url: agentURL, statusZone: zone, statusToken: try token(), statusBaseURL: baseURL, timeouts: timeouts)
+            return NHSOHTTPService.agent(url: agentURL, statusZone: zone, statusToken: try token(), statusBaseURL: baseURL, timeouts: timeouts)
         }
     }
 }

@@ -1,11 +1,46 @@
 import Foundation
+import Logging
 
-/// The calls of `NHSOService` over one transport and one path layout; both clients are built on it.
-struct NHSOCalls: Sendable {
+/// `NHSOService` over HTTP, with either backend:
+///
+/// - `cloud(zone:token:)`: NHSO's cloud API, every call with the hospital's kiosk token (`direct`).
+/// - `agent(url:statusToken:)`: the NHSO Secure Smartcard Agent on this machine, which most hospitals
+///   run today. check-authen-status is not an agent call: it goes to the cloud with the kiosk token
+///   when one is given. The agent's card reader is `NHSOAgentReader`.
+public struct NHSOHTTPService: NHSOService {
     let transport: HTTPTransport
     let paths: NHSOPaths
+    /// Where check-authen-status goes (with the token); `nil` when no token is configured.
+    let statusTransport: HTTPTransport?
 
-    func checkRights(pid: String) async throws(NHSOError) -> RightsCheck {
+    /// The agent's standard address.
+    public static let defaultAgentURL = "http://localhost:8189"
+
+    /// NHSO's cloud API in `zone`; `baseURL` replaces the zone's address (for the test-zone simulator).
+    public static func cloud(
+        zone: NHSOZone, token: KioskToken, baseURL: String? = nil, timeouts: NHSOTimeouts = NHSOTimeouts(),
+        logger: Logger = Logger(label: "authen-kiosk.nhso")
+    ) -> NHSOHTTPService {
+        let transport = HTTPTransport(baseURL: baseURL ?? zone.baseURL, token: token, timeouts: timeouts, logger: logger)
+        return NHSOHTTPService(transport: transport, paths: .cloud, statusTransport: transport)
+    }
+
+    /// The local agent; check-authen-status goes to `statusZone` (or `statusBaseURL`) with `statusToken`.
+    public static func agent(
+        url: String = defaultAgentURL, statusZone: NHSOZone = .test, statusToken: KioskToken? = nil,
+        statusBaseURL: String? = nil, timeouts: NHSOTimeouts = NHSOTimeouts(),
+        logger: Logger = Logger(label: "authen-kiosk.nhso-agent")
+    ) -> NHSOHTTPService {
+        NHSOHTTPService(
+            transport: HTTPTransport(baseURL: url, token: nil, timeouts: timeouts, logger: logger),
+            paths: .agent,
+            statusTransport: statusToken.map {
+                HTTPTransport(baseURL: statusBaseURL ?? statusZone.baseURL, token: $0, timeouts: timeouts, logger: logger)
+            }
+        )
+    }
+
+    public func checkRights(pid: String) async throws(NHSOError) -> RightsCheck {
         let path = paths.rights + pid
         let answer = try await transport.get(path)
         switch answer.status {
@@ -15,7 +50,7 @@ struct NHSOCalls: Sendable {
         }
     }
 
-    func confirmSave(_ visit: VisitRequest) async throws(NHSOError) -> ConfirmSaveResponse {
+    public func confirmSave(_ visit: VisitRequest) async throws(NHSOError) -> ConfirmSaveResponse {
         let answer = try await transport.send(.POST, paths.confirmSave, body: transport.encode(visit))
         switch answer.status {
         case 200, 201:
@@ -34,13 +69,13 @@ struct NHSOCalls: Sendable {
         }
     }
 
-    func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse {
+    public func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse {
         let answer = try await transport.send(.POST, paths.saveAsDraft, body: transport.encode(visit))
         guard (200...201).contains(answer.status) else { throw transport.failure(for: answer, pid: visit.pid) }
         return try transport.decode(DraftResponse.self, from: answer, path: paths.saveAsDraft)
     }
 
-    func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord? {
+    public func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord? {
         let path = paths.latestAuthenCode + pid
         let answer = try await transport.get(path)
         switch answer.status {
@@ -51,7 +86,7 @@ struct NHSOCalls: Sendable {
         }
     }
 
-    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord] {
+    public func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord] {
         let path = paths.latestFive + pid
         let answer = try await transport.get(path)
         switch answer.status {
@@ -61,8 +96,8 @@ struct NHSOCalls: Sendable {
         }
     }
 
-    func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus {
-        guard transport.token != nil else { throw .tokenMissing }
+    public func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus {
+        guard let transport = statusTransport else { throw .tokenMissing }
         var query = [("personalId", pid), ("serviceDate", serviceDate)]
         if let serviceCode { query.append(("serviceCode", serviceCode)) }
         let answer = try await transport.get(paths.checkAuthenStatus, query: query)
