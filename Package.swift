@@ -57,6 +57,9 @@ let package = Package(
             resources: [.copy("Resources/population.json")]
         ),
 
+        // The patient journey as a pure state machine: (state, event) -> (state, effects).
+        .target(name: "Journey", dependencies: ["ThaiIDCard", "NHSO"]),
+
         .executableTarget(
             name: "NHSOTestZoneServer",
             dependencies: [
@@ -85,6 +88,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
+        .testTarget(name: "JourneyTests", dependencies: ["Journey", "VirtualThaiIDCard"]),
         .testTarget(
             name: "NHSOTests",
             dependencies: ["NHSO", "NHSOTestZone", .product(name: "AsyncHTTPClient", package: "async-http-client")]

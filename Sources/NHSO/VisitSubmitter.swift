@@ -31,6 +31,12 @@ public struct VisitSubmitter: Sendable {
         public var claimCode: ClaimCode
         public var claimDateTime: String
         public var origin: Origin
+
+        public init(claimCode: ClaimCode, claimDateTime: String, origin: Origin) {
+            self.claimCode = claimCode
+            self.claimDateTime = claimDateTime
+            self.origin = origin
+        }
     }
 
     /// - Parameter serviceDate: today, `YYYY-MM-DD`, in Thai time.

@@ -1,0 +1,40 @@
+import NHSO
+
+/// How the journey behaves at one installation. Kiosk (patients alone) and station (staff at the
+/// counter) are two configurations of the same journey.
+public struct JourneyConfiguration: Sendable, Hashable {
+    public enum Mode: String, Sendable, Hashable, CaseIterable {
+        /// Self-service: patients alone, idle screens return to the start.
+        case kiosk
+        /// A registration counter: staff drive it, nothing times out.
+        case station
+    }
+
+    public var mode: Mode
+    /// Whether a mobile number must be given before confirming (NHSO's web form requires one;
+    /// many hospitals' kiosks do not ask).
+    public var mobileRequired: Bool
+    /// Seconds without input before a screen gives up and returns to the start (kiosk mode).
+    public var idleSeconds: Int
+    /// In its last seconds, the idle countdown is shown.
+    public var countdownSeconds: Int
+    /// Seconds the claim code stays on screen after the card is out and the slip printed.
+    public var claimCodeSeconds: Int
+    /// The service chosen unless the patient picks another.
+    public var defaultService: String
+    /// The unit's 5-digit code, sent with each visit.
+    public var hcode: String?
+
+    public init(
+        mode: Mode = .kiosk, mobileRequired: Bool = false, idleSeconds: Int = 60, countdownSeconds: Int = 10,
+        claimCodeSeconds: Int = 15, defaultService: String = ServiceCode.general, hcode: String? = nil
+    ) {
+        self.mode = mode
+        self.mobileRequired = mobileRequired
+        self.idleSeconds = idleSeconds
+        self.countdownSeconds = countdownSeconds
+        self.claimCodeSeconds = claimCodeSeconds
+        self.defaultService = defaultService
+        self.hcode = hcode
+    }
+}

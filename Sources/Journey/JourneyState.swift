@@ -1,0 +1,122 @@
+import NHSO
+import ThaiIDCard
+
+/// The patient's language on screen and slip: Thai first, English on one key.
+public enum Language: String, Sendable, Hashable {
+    case thai = "th"
+    case english = "en"
+
+    public var other: Language { self == .thai ? .english : .thai }
+}
+
+/// The ways to prove who one is, from the journey tree (domain notes §2).
+public enum IdentityPath: String, Sendable, Hashable, CaseIterable {
+    /// A working Thai ID card in the reader.
+    case card
+    /// A photo of the patient holding the ID card, and the 13-digit id.
+    case photo
+    /// A QR scanned with the patient's (or guardian's) phone.
+    case qr
+    /// A guardian's working ID card, for the patient.
+    case proxyCard
+    /// A photo of the guardian with another government photo ID.
+    case proxyPhoto
+    /// Staff authenticate on the patient's behalf.
+    case staff
+}
+
+/// What went wrong, for the patient: the renderer turns each into words in their language, with what
+/// to do next.
+public enum JourneyProblem: Sendable, Hashable {
+    /// The card could not be read (garbled, mute, not a Thai ID card…).
+    case cardUnreadable(ThaiIDCardError)
+    /// The card left the reader before the visit was confirmed: nothing was sent.
+    case cardRemovedBeforeConfirm
+    /// NHSO answered with an error or could not be reached; `retry` says whether trying again may help.
+    case nhso(NHSOError, retry: Retry?)
+    /// NHSO lists no service the patient can claim today.
+    case noRights(RightsCheck)
+    /// The slip could not be printed (the code is still on screen).
+    case printFailed(claimCode: ClaimCode, reason: String)
+
+    /// What "try again" repeats.
+    public enum Retry: Sendable, Hashable {
+        /// Ask NHSO about this person again.
+        case checkRights(ThaiIDCardPerson)
+        /// Send the same visit again: the same `correlationId`, so never a second code.
+        case submit(JourneyStep.Review, VisitRequest)
+    }
+}
+
+/// One step of the journey: what the screen shows and what the patient can do there.
+public enum JourneyStep: Sendable, Hashable {
+    /// Waiting for a patient: "insert your ID card", with the other ways listed.
+    case attract
+    /// "How will you prove who you are?": the journey tree's questions.
+    case chooseIdentity
+    /// A path other than the card, shown as its own screen.
+    case otherPath(IdentityPath)
+    /// The card is being read.
+    case readingCard
+    /// The card is read; NHSO is asked about the person's rights.
+    case checkingRights(ThaiIDCardPerson)
+    /// Person, rights and services: Enter confirms the selected service.
+    case review(Review)
+    /// The mobile number on the numpad.
+    case mobileNumber(Review, digits: String)
+    /// The visit is being recorded.
+    case submitting(Review)
+    /// The claim code, large; the slip prints.
+    case claimCode(Issued)
+    /// Something went wrong; the patient is told what and what to do.
+    case problem(JourneyProblem)
+
+    /// Everything known about the visit before it is confirmed.
+    public struct Review: Sendable, Hashable {
+        public var person: ThaiIDCardPerson
+        public var rights: RightsCheck
+        /// Index into `rights.claimTypes`.
+        public var selectedService: Int
+        /// Ten digits, or empty.
+        public var mobile: String
+
+        public var service: ClaimType { rights.claimTypes[selectedService] }
+    }
+
+    /// A claim code on screen.
+    public struct Issued: Sendable, Hashable {
+        public var person: ThaiIDCardPerson
+        public var service: ClaimType
+        public var submitted: VisitSubmitter.Submitted
+        public var slip: SlipState
+    }
+
+    public enum SlipState: Sendable, Hashable {
+        case printing
+        case printed
+        case failed(String)
+    }
+}
+
+/// The whole state of the kiosk's journey.
+public struct JourneyState: Sendable, Hashable {
+    public var step: JourneyStep
+    public var language: Language
+    /// Whether a card is in the reader now (it may stay in after the journey ends).
+    public var cardPresent: Bool
+    /// Seconds left before an idle screen returns to the start; `nil` where nothing times out.
+    public var idleSecondsLeft: Int?
+
+    public init(step: JourneyStep = .attract, language: Language = .thai, cardPresent: Bool = false, idleSecondsLeft: Int? = nil) {
+        self.step = step
+        self.language = language
+        self.cardPresent = cardPresent
+        self.idleSecondsLeft = idleSecondsLeft
+    }
+
+    /// Whether the countdown should be visible (its last seconds).
+    public func showsCountdown(_ configuration: JourneyConfiguration) -> Bool {
+        guard let left = idleSecondsLeft else { return false }
+        return left <= configuration.countdownSeconds
+    }
+}

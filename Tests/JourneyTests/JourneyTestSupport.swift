@@ -1,0 +1,61 @@
+import Foundation
+@testable import Journey
+import NHSO
+import ThaiIDCard
+import VirtualThaiIDCard
+
+/// Drives the reducer like the app does, keeping every effect it asked for.
+struct Driver {
+    var journey: Journey
+    var state = JourneyState()
+    var effects: [JourneyEffect] = []
+
+    init(_ configuration: JourneyConfiguration = JourneyConfiguration()) {
+        journey = Journey(configuration: configuration)
+    }
+
+    @discardableResult
+    mutating func send(_ events: JourneyEvent...) -> [JourneyEffect] {
+        var produced: [JourneyEffect] = []
+        for event in events { produced += journey.reduce(&state, event) }
+        effects += produced
+        return produced
+    }
+
+    mutating func tick(_ times: Int) {
+        for _ in 0..<times { send(.tick) }
+    }
+
+    /// Card in, read, rights checked: the review screen.
+    mutating func toReview(rights: RightsCheck = Samples.rights) {
+        send(.cardInserted, .cardRead(Samples.person), .rightsChecked(rights))
+    }
+}
+
+enum Samples {
+    static let cards = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/cards")
+
+    /// Somchai, read from his virtual card.
+    static let person: ThaiIDCardPerson = {
+        let card = try! VirtualThaiIDCard(personFile: cards.appendingPathComponent("somchai.json"))
+        return try! ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
+    }()
+
+    static let services = [ServiceCode.selfIsolation, ServiceCode.general, ServiceCode.haemodialysis].map {
+        ClaimType(claimType: $0, claimTypeName: ServiceCode.names[$0]!)
+    }
+
+    static let rights = RightsCheck(
+        pid: person.citizenID.digits, fname: "สมชาย", lname: "ใจดี",
+        mainInscl: InsuranceRight(code: "UCS", name: "สิทธิหลักประกันสุขภาพแห่งชาติ"),
+        subInscl: InsuranceRight(code: "89", name: "ช่วงอายุ 12-59 ปี"), claimTypes: services,
+        correlationId: "6f1c-correlation", hospMain: Hospital(hcode: "10757", hname: "รพ.พระนั่งเกล้า")
+    )
+
+    static let submitted = VisitSubmitter.Submitted(claimCode: ClaimCode("PP1172534798")!, claimDateTime: "2026-11-27T09:30:00", origin: .issued)
+
+    static func visit(mobile: String = "", service: String = ServiceCode.general) -> VisitRequest {
+        VisitRequest(pid: person.citizenID.digits, claimType: service, mobile: mobile, correlationId: "6f1c-correlation")
+    }
+}

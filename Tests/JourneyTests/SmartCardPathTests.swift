@@ -1,0 +1,179 @@
+@testable import Journey
+import NHSO
+import Testing
+import ThaiIDCard
+
+/// The smart-card path, transition by transition.
+@Suite struct SmartCardPathTests {
+    @Test func insertingACardStartsTheRead() {
+        var driver = Driver()
+        #expect(driver.send(.cardInserted) == [.readCard])
+        #expect(driver.state.step == .readingCard)
+        #expect(driver.state.cardPresent)
+        #expect(driver.state.idleSecondsLeft == nil)
+    }
+
+    @Test func aReadCardIsCheckedWithNHSO() {
+        var driver = Driver()
+        driver.send(.cardInserted)
+        #expect(driver.send(.cardRead(Samples.person)) == [.checkRights(pid: "1101700203450")])
+        #expect(driver.state.step == .checkingRights(Samples.person))
+    }
+
+    @Test func rightsLeadToTheReviewWithTheDefaultServiceSelected() throws {
+        var driver = Driver()
+        driver.toReview()
+        guard case .review(let review) = driver.state.step else { Issue.record("not on review: \(driver.state.step)"); return }
+        #expect(review.service.claimType == ServiceCode.general)
+        #expect(review.mobile.isEmpty)
+        #expect(driver.state.idleSecondsLeft == 60)
+    }
+
+    @Test func oneKeyFromCardToClaimCodeWhenTheMobileIsOptional() {
+        var driver = Driver()
+        driver.toReview()
+        #expect(driver.send(.enter) == [.submitVisit(Samples.visit())])
+        guard case .submitting = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        let effects = driver.send(.visitSubmitted(Samples.submitted))
+        guard case .claimCode(let issued) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(issued.submitted.claimCode.value == "PP1172534798")
+        #expect(issued.slip == .printing)
+        #expect(effects.count == 2)
+        guard case .printSlip(let slip) = effects.first else { Issue.record("no slip"); return }
+        #expect(slip.claimCode == Samples.submitted.claimCode)
+        #expect(slip.maskedCitizenID == "1-1017-xxxxx-x5-0")
+        #expect(slip.patientName == "นายสมชาย ใจดี")
+        #expect(effects.last == .record(.claimCodeIssued(maskedCitizenID: "1-1017-xxxxx-x5-0", claimCode: Samples.submitted.claimCode, service: ServiceCode.general, origin: .issued)))
+    }
+
+    @Test func afterPrintingThePatientIsAskedToTakeTheCardThenTheKioskResets() {
+        var driver = Driver(JourneyConfiguration(claimCodeSeconds: 5))
+        driver.toReview()
+        driver.send(.enter, .visitSubmitted(Samples.submitted), .slipPrinted)
+        guard case .claimCode(let issued) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(issued.slip == .printed)
+        // The card is still in: the screen says "please take your card" and does not time out.
+        #expect(driver.state.cardPresent)
+        #expect(driver.state.idleSecondsLeft == nil)
+        driver.tick(100)
+        guard case .claimCode = driver.state.step else { Issue.record("timed out with the card in"); return }
+        driver.send(.cardRemoved)
+        #expect(driver.state.idleSecondsLeft == 5)
+        driver.tick(4)
+        guard case .claimCode = driver.state.step else { Issue.record("left too early"); return }
+        driver.tick(1)
+        #expect(driver.state.step == .attract)
+    }
+
+    @Test func enterLeavesTheClaimCodeOnlyOnceTheCardIsOut() {
+        var driver = Driver()
+        driver.toReview()
+        driver.send(.enter, .visitSubmitted(Samples.submitted), .slipPrinted, .enter)
+        guard case .claimCode = driver.state.step else { Issue.record("left with the card in"); return }
+        driver.send(.cardRemoved, .enter)
+        #expect(driver.state.step == .attract)
+    }
+
+    @Test func alreadyAuthenticatedTodayShowsAndPrintsTheExistingCode() {
+        var driver = Driver()
+        driver.toReview()
+        let existing = VisitSubmitter.Submitted(claimCode: ClaimCode("PP1172530000")!, claimDateTime: "2026-11-27T07:00:00", origin: .alreadyIssuedToday)
+        let effects = driver.send(.enter, .visitSubmitted(existing))
+        guard case .claimCode(let issued) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(issued.submitted.origin == .alreadyIssuedToday)
+        #expect(effects.contains { if case .printSlip(let slip) = $0 { slip.claimCode == existing.claimCode } else { false } })
+    }
+
+    @Test func aFailedSlipKeepsTheCodeOnScreen() {
+        var driver = Driver()
+        driver.toReview()
+        driver.send(.enter, .visitSubmitted(Samples.submitted), .slipFailed("out of paper"))
+        guard case .claimCode(let issued) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(issued.slip == .failed("out of paper"))
+        #expect(issued.submitted.claimCode == Samples.submitted.claimCode)
+    }
+
+    @Test func englishSlipsCarryTheEnglishName() {
+        var driver = Driver()
+        driver.toReview()
+        driver.send(.toggleLanguage)
+        driver.send(.enter)
+        let effects = driver.send(.visitSubmitted(Samples.submitted))
+        guard case .printSlip(let slip) = effects.first else { Issue.record("no slip"); return }
+        #expect(slip.language == .english)
+        #expect(slip.patientName == "Mr. Somchai Jaidee")
+    }
+}
+
+@Suite struct ServiceAndMobileTests {
+    @Test func servicesAreChosenWithKeysOrTaps() {
+        var driver = Driver()
+        driver.toReview()
+        func selected() -> String? {
+            if case .review(let review) = driver.state.step { return review.service.claimType }
+            return nil
+        }
+        #expect(selected() == ServiceCode.general)
+        driver.send(.nextService)
+        #expect(selected() == ServiceCode.haemodialysis)
+        driver.send(.nextService)
+        #expect(selected() == ServiceCode.selfIsolation)
+        driver.send(.previousService)
+        #expect(selected() == ServiceCode.haemodialysis)
+        driver.send(.selectService(1))
+        #expect(selected() == ServiceCode.general)
+        driver.send(.selectService(7))
+        #expect(selected() == ServiceCode.general)
+        #expect(driver.send(.selectService(2), .enter) == [.submitVisit(Samples.visit(service: ServiceCode.haemodialysis))])
+    }
+
+    @Test func withoutTheDefaultServiceTheFirstIsSelected() {
+        var driver = Driver()
+        var rights = Samples.rights
+        rights.claimTypes.remove(at: 1)
+        driver.toReview(rights: rights)
+        guard case .review(let review) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(review.selectedService == 0)
+    }
+
+    @Test func aRequiredMobileNumberIsAskedForAndChecked() {
+        var driver = Driver(JourneyConfiguration(mobileRequired: true))
+        driver.toReview()
+        #expect(driver.send(.enter).isEmpty)
+        #expect(driver.state.step.isMobileNumber(digits: ""))
+        #expect(driver.send(.enter).isEmpty)  // empty is not allowed
+        for digit in [0, 8, 1, 2, 3, 4, 5, 6, 7] { driver.send(.digit(digit)) }
+        #expect(driver.send(.enter).isEmpty)  // nine digits
+        driver.send(.digit(8), .digit(9))       // the eleventh digit is ignored
+        #expect(driver.state.step.isMobileNumber(digits: "0812345678"))
+        #expect(driver.send(.enter) == [.submitVisit(Samples.visit(mobile: "0812345678"))])
+    }
+
+    @Test func anOptionalMobileCanBeTypedCorrectedOrLeftOut() {
+        var driver = Driver()
+        driver.toReview()
+        driver.send(.digit(0), .digit(9))
+        #expect(driver.state.step.isMobileNumber(digits: "09"))
+        driver.send(.backspace, .backspace)
+        #expect(driver.state.step.isMobileNumber(digits: ""))
+        driver.send(.backspace)
+        guard case .review = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        driver.send(.enterMobile)
+        #expect(driver.send(.enter) == [.submitVisit(Samples.visit())])
+    }
+
+    @Test func backFromTheMobileKeepsTheReview() {
+        var driver = Driver(JourneyConfiguration(mobileRequired: true))
+        driver.toReview()
+        driver.send(.enter, .digit(0), .back)
+        guard case .review(let review) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(review.mobile.isEmpty)
+    }
+}
+
+extension JourneyStep {
+    func isMobileNumber(digits expected: String) -> Bool {
+        if case .mobileNumber(_, let digits) = self { return digits == expected }
+        return false
+    }
+}
