@@ -26,6 +26,9 @@ let package = Package(
             providers: [.apt(["libpcsclite-dev"])]
         ),
 
+        .systemLibrary(name: "CThai", pkgConfig: "libthai", providers: [.apt(["libthai-dev"])]),
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+
         // PC/SC: contexts, readers, the card watcher, connections and APDU transport.
         .target(name: "SmartCard", dependencies: ["CPCSC"]),
 
@@ -60,6 +63,10 @@ let package = Package(
         // The patient journey as a pure state machine: (state, event) -> (state, effects).
         .target(name: "Journey", dependencies: ["ThaiIDCard", "NHSO"]),
 
+        // Screens as cell grids (Thai-aware widths and word breaking), text catalogs, and the thin
+        // ncurses driver that copies a grid to the terminal.
+        .target(name: "TerminalUI", dependencies: ["Journey", "CThai", "CNCursesW"]),
+
         .executableTarget(
             name: "NHSOTestZoneServer",
             dependencies: [
@@ -89,6 +96,7 @@ let package = Package(
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
         .testTarget(name: "JourneyTests", dependencies: ["Journey", "VirtualThaiIDCard"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "VirtualThaiIDCard"]),
         .testTarget(
             name: "NHSOTests",
             dependencies: ["NHSO", "NHSOTestZone", .product(name: "AsyncHTTPClient", package: "async-http-client")]

@@ -1,0 +1,232 @@
+import Journey
+import NHSO
+import ThaiIDCard
+
+/// Draws the journey's state into a cell grid: one layout per step, every text from the catalog in the
+/// patient's language, sized to the terminal (80×24 and up). Pure: the same state and size always give
+/// the same grid.
+public struct ScreenRenderer: Sendable {
+    public let catalog: TextCatalog
+    public let configuration: JourneyConfiguration
+
+    public init(catalog: TextCatalog, configuration: JourneyConfiguration) {
+        self.catalog = catalog
+        self.configuration = configuration
+    }
+
+    public func render(_ state: JourneyState, width: Int, height: Int) -> CellGrid {
+        var screen = Screen(grid: CellGrid(width: width, height: height), language: state.language, catalog: catalog)
+        screen.header()
+        switch state.step {
+        case .attract: screen.attract(cardPresent: state.cardPresent)
+        case .chooseIdentity: screen.chooseIdentity()
+        case .otherPath(let path): screen.otherPath(path)
+        case .readingCard: screen.waiting("reading.title", detail: "reading.keepIn")
+        case .checkingRights(let person): screen.waiting("rights.checking", detail: nil, name: person.name(in: state.language))
+        case .review(let review): screen.review(review, mobileRequired: configuration.mobileRequired)
+        case .mobileNumber(_, let digits): screen.mobileNumber(digits, required: configuration.mobileRequired)
+        case .submitting(let review): screen.waiting("submitting.title", detail: nil, name: review.person.name(in: state.language))
+        case .claimCode(let issued): screen.claimCode(issued, cardPresent: state.cardPresent)
+        case .problem(let problem): screen.problem(problem)
+        }
+        if state.showsCountdown(configuration), let left = state.idleSecondsLeft {
+            screen.grid.putCentered(screen.t("common.countdown", ["seconds": String(left)]), row: height - 2, style: .warning)
+        }
+        screen.grid.putCentered(screen.t("common.keys"), row: height - 1, style: .muted)
+        return screen.grid
+    }
+}
+
+/// One screen being drawn.
+struct Screen {
+    var grid: CellGrid
+    let language: Language
+    let catalog: TextCatalog
+
+    var width: Int { grid.width }
+    var height: Int { grid.height }
+    /// First row below the header.
+    let top = 4
+    /// First row of the bottom buttons.
+    var buttonRow: Int { height - 5 }
+
+    func t(_ key: String, _ values: [String: String] = [:]) -> String {
+        catalog.text(key, language, values)
+    }
+
+    mutating func header() {
+        grid.fill(row: 0, column: 0, width: width, height: 3, style: .title)
+        grid.put(t("app.name"), row: 1, column: 2, style: .title)
+        let label = t("common.language")
+        let buttonWidth = max(12, TerminalWidth.of(label) + 4)
+        grid.button(label, action: .toggleLanguage, row: 0, column: width - buttonWidth, width: buttonWidth)
+    }
+
+    /// Text wrapped to the screen, centred line by line from `row`; returns the next free row.
+    @discardableResult
+    mutating func paragraph(_ text: String, row: Int, style: CellStyle = .normal, margin: Int = 4) -> Int {
+        var r = row
+        for line in TextWrapper.wrap(text, width: max(10, width - 2 * margin)) {
+            grid.putCentered(line, row: r, style: style)
+            r += 1
+        }
+        return r
+    }
+
+    /// One or two buttons side by side on the bottom rows.
+    mutating func bottomButtons(_ buttons: [(String, UIAction, Bool)]) {
+        guard !buttons.isEmpty else { return }
+        let gap = 2
+        let buttonWidth = min(30, (width - 4 - gap * (buttons.count - 1)) / buttons.count)
+        let total = buttonWidth * buttons.count + gap * (buttons.count - 1)
+        var column = (width - total) / 2
+        for (label, action, selected) in buttons {
+            grid.button(label, action: action, row: buttonRow, column: column, width: buttonWidth, selected: selected)
+            column += buttonWidth + gap
+        }
+    }
+
+    // MARK: Steps
+
+    mutating func attract(cardPresent: Bool) {
+        var row = paragraph(t("attract.title"), row: top + 1, style: .title)
+        row = paragraph(t("attract.insertCard"), row: row + 1, style: .emphasis)
+        row = paragraph(t("attract.insertHint"), row: row + 1)
+        if cardPresent { paragraph(t("attract.removeCard"), row: row + 1, style: .warning) }
+        bottomButtons([(t("attract.otherWays"), .chooseOtherWay, false)])
+    }
+
+    mutating func chooseIdentity() {
+        paragraph(t("choose.title"), row: top, style: .title)
+        let paths = IdentityPath.allCases
+        let columns = 2
+        let buttonWidth = (width - 6) / columns
+        for (index, path) in paths.enumerated() {
+            let row = top + 2 + (index / columns) * 4
+            let column = 2 + (index % columns) * (buttonWidth + 2)
+            if row + 3 <= buttonRow { grid.button(t("path.\(path.rawValue)"), action: .choosePath(path), row: row, column: column, width: buttonWidth) }
+        }
+        bottomButtons([(t("common.back"), .back, false)])
+    }
+
+    mutating func otherPath(_ path: IdentityPath) {
+        let row = paragraph(t("path.\(path.rawValue)"), row: top, style: .title)
+        paragraph(t("other.notYet"), row: row + 1)
+        bottomButtons([(t("common.back"), .back, false)])
+    }
+
+    mutating func waiting(_ key: String, detail: String?, name: String? = nil) {
+        var row = paragraph(t(key), row: top + 3, style: .title)
+        if let name { row = paragraph(name, row: row + 1, style: .emphasis) }
+        if let detail { paragraph(t(detail), row: row + 1, style: .warning) }
+    }
+
+    mutating func review(_ review: JourneyStep.Review, mobileRequired: Bool) {
+        paragraph(t("review.title"), row: top - 1, style: .title)
+        let labelWidth = 18
+        let rows: [(String, String)] = [
+            (t("review.name"), review.person.name(in: language)),
+            (t("review.id"), review.person.citizenID.masked),
+            (t("review.mainRight"), review.rights.mainInscl?.agentText ?? "-"),
+            (t("review.subRight"), review.rights.subInscl?.agentText ?? "-"),
+            (t("review.mainUnit"), review.rights.hospMain.map { "\($0.hcode) \($0.hname)" } ?? "-"),
+            (t("review.mobile"), review.mobile.isEmpty ? t("review.mobileOptional") : review.mobile),
+        ]
+        var row = top + 1
+        for (label, value) in rows where row < buttonRow - 4 {
+            grid.put(label, row: row, column: 3, style: .muted)
+            grid.put(value, row: row, column: 3 + labelWidth, style: .emphasis)
+            row += 1
+        }
+        // The service: the selected one between previous / next buttons, all three rows tall.
+        let serviceRow = buttonRow - 4
+        let arrow = 7
+        grid.button("◀", action: .previousService, row: serviceRow, column: 2, width: arrow)
+        grid.button("\(t("review.service")): \(review.service.claimTypeName)", action: .nextService,
+                    row: serviceRow, column: 3 + arrow, width: width - 2 * arrow - 6, selected: true)
+        grid.button("▶", action: .nextService, row: serviceRow, column: width - arrow - 2, width: arrow)
+        bottomButtons([(t("review.cancel"), .back, false), (t("review.confirm"), .enter, true)])
+    }
+
+    mutating func mobileNumber(_ digits: String, required: Bool) {
+        paragraph(t("mobile.title"), row: top - 1, style: .title)
+        let shown = (digits + String(repeating: "_", count: 10 - digits.count)).enumerated()
+            .map { index, char in (index == 3 || index == 6 ? "-" : "") + String(char) }.joined()
+        grid.putCentered(shown, row: top + 1, style: .code)
+        if !required { grid.putCentered(t("mobile.optional"), row: top + 2, style: .muted) }
+        // Numpad: 1-9, then ⌫ 0 ✓, each key three rows tall.
+        let keys: [(String, UIAction)] = (1...9).map { ("\($0)", .digit($0)) } + [("⌫", .backspace), ("0", .digit(0)), ("✓", .enter)]
+        let keyWidth = 9
+        let left = (width - keyWidth * 3 - 2) / 2
+        let firstRow = top + 3
+        let available = (height - 2 - firstRow) / 4
+        let keyHeight = max(3, min(3, available))
+        for (index, key) in keys.enumerated() {
+            let row = firstRow + (index / 3) * keyHeight
+            guard row + keyHeight <= height - 2 else { break }
+            grid.button(key.0, action: key.1, row: row, column: left + (index % 3) * (keyWidth + 1), width: keyWidth, height: keyHeight)
+        }
+    }
+
+    mutating func claimCode(_ issued: JourneyStep.Issued, cardPresent: Bool) {
+        paragraph(t("code.title"), row: top - 1, style: .title)
+        let code = issued.submitted.claimCode.value
+        var row = top + 1
+        if BigText.width(of: code) <= width - 2 && height >= 20 {
+            for line in BigText.rows(code) {
+                grid.putCentered(line, row: row, style: .code)
+                row += 1
+            }
+        }
+        grid.putCentered(code, row: row, style: .code)
+        row += 1
+        grid.putCentered(issued.service.claimTypeName, row: row, style: .muted)
+        row += 1
+        if issued.submitted.origin == .alreadyIssuedToday {
+            row = paragraph(t("code.alreadyToday"), row: row, style: .emphasis)
+        }
+        switch issued.slip {
+        case .printing: row = paragraph(t("code.printing"), row: row)
+        case .printed: row = paragraph(t("code.printed"), row: row, style: .emphasis)
+        case .failed: row = paragraph(t("code.printFailed"), row: row, style: .warning)
+        }
+        if cardPresent {
+            paragraph(t("code.takeCard"), row: row, style: .warning)
+        } else {
+            bottomButtons([(t("code.done"), .enter, true)])
+        }
+    }
+
+    mutating func problem(_ problem: JourneyProblem) {
+        let row = paragraph(t("problem.title"), row: top, style: .title)
+        paragraph(t(Self.messageKey(problem)), row: row + 1, style: .warning)
+        var buttons: [(String, UIAction, Bool)] = [(t("problem.toStart"), .back, false)]
+        if case .nhso(_, retry: .some) = problem { buttons.append((t("problem.retry"), .retry, true)) }
+        bottomButtons(buttons)
+    }
+
+    static func messageKey(_ problem: JourneyProblem) -> String {
+        switch problem {
+        case .cardRemovedBeforeConfirm: "problem.cardRemoved"
+        case .cardUnreadable(.notAThaiIDCard): "problem.notThaiCard"
+        case .cardUnreadable: "problem.cardUnreadable"
+        case .noRights: "problem.noRights"
+        case .printFailed: "code.printFailed"
+        case .nhso(let error, _):
+            switch error {
+            case .unreachable: "problem.unreachable"
+            case .personNotFound: "problem.notFound"
+            case .invalidID: "problem.invalidID"
+            case .tokenMissing, .tokenRejected, .tokenFileUnsafe, .tokenFileUnreadable: "problem.kioskSetup"
+            case .alreadyAuthenticated, .malformedAnswer, .server: "problem.nhsoError"
+            }
+        }
+    }
+}
+
+extension ThaiIDCardPerson {
+    /// The name as the patient reads it in their language.
+    func name(in language: Language) -> String {
+        language == .thai ? nameTH.fullName : nameEN.fullName
+    }
+}
