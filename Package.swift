@@ -89,8 +89,12 @@ let package = Package(
                 "ThaiIDCard",
                 "NHSO",
                 "NHSOTestZone",
+                "Journey",
+                "TerminalUI",
+                "VirtualThaiIDCard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
 

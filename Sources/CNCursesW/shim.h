@@ -11,4 +11,15 @@
 
 // wcwidth is hidden from Swift's Glibc module; this wrapper is visible.
 static inline int authen_kiosk_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
+// ncurses' globals and macros, as functions Swift can call without touching shared mutable state.
+static inline WINDOW *ak_stdscr(void) { return stdscr; }
+static inline int ak_lines(void) { return LINES; }
+static inline int ak_cols(void) { return COLS; }
+static inline int ak_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int ak_attr_bold(void) { return (int)A_BOLD; }
+static inline int ak_attr_reverse(void) { return (int)A_REVERSE; }
+static inline int ak_get_wch(unsigned int *out) { wint_t c = 0; int r = wget_wch(stdscr, &c); *out = (unsigned int)c; return r; }
+static inline int ak_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int ak_key_f(int n) { return KEY_F(n); }
 #endif

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Journey
+import Logging
+import NHSO
+import NHSOTestZone
+import TerminalUI
+
+/// `authen-kiosk demo`: the whole kiosk on a fresh machine, with no reader, no pcscd and no network:
+/// NHSO's test zone runs inside the program (on loopback), and the card reader is a virtual one
+/// driven by keys (F5 inserts a demo card, F6 pulls it out).
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the kiosk full screen on its built-in NHSO test zone and virtual ID cards.",
+        discussion: "F5 inserts a demo card (each press the next person), F6 pulls it out, F2 switches Thai/English, F12 then the PIN and Enter leaves."
+    )
+
+    @Option(help: "PIN that, after F12, leaves the kiosk.")
+    var adminPIN = "1234"
+
+    @Flag(help: "Ask for a mobile number before confirming.")
+    var mobileRequired = false
+
+    @Option(help: "Seconds before an idle screen returns to the start.")
+    var idleSeconds = 60
+
+    @Option(help: "Folder for slips and the journal.")
+    var output = FileManager.default.temporaryDirectory.appendingPathComponent("authen-kiosk-demo").path
+
+    func run() async throws {
+        var quiet = Logger(label: "authen-kiosk")
+        quiet.logLevel = .critical
+        LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+        guard let assets = AssetLocator.find() else {
+            throw ValidationError("The assets folder (texts) was not found: set AUTHEN_KIOSK_ASSETS")
+        }
+        let catalog = try TextCatalog.load(assets: assets)
+        let cardsFolder = ProcessInfo.processInfo.environment["AUTHEN_KIOSK_DEMO_CARDS"].map { URL(fileURLWithPath: $0) }
+            ?? assets.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/cards")
+        let slot = try DemoCardSlot(cardDirectory: cardsFolder)
+
+        // NHSO's test zone, in process, on a loopback port of its own.
+        let zone = TestZone(population: try Population.bundled(), ledger: try TestZoneLedger())
+        let (ports, portReady) = AsyncStream<Int>.makeStream()
+        let app = TestZoneServer(zone: zone).application(port: 0, logger: quiet) { portReady.yield($0) }
+        let server = Task { try await app.run() }
+        defer { server.cancel() }
+        var portIterator = ports.makeAsyncIterator()
+        guard let port = await portIterator.next() else { throw ExitCode.failure }
+        let nhso = NHSOHTTPService.cloud(
+            zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!,
+            baseURL: "http://127.0.0.1:\(port)", logger: quiet
+        )
+
+        let configuration = JourneyConfiguration(mode: .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757")
+        let outputFolder = URL(fileURLWithPath: output)
+        let runtime = KioskRuntime(
+            journey: Journey(configuration: configuration),
+            renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
+            cards: slot, nhso: nhso,
+            printer: FileSlipPrinter(directory: outputFolder.appendingPathComponent("slips")),
+            journal: JournalFile(url: outputFolder.appendingPathComponent("journal.jsonl")),
+            adminPIN: adminPIN, demoSlot: slot
+        )
+        // The terminal loop blocks its thread; keep it off the concurrency pool's threads.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                runtime.run()
+                done.resume()
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SmartCard
+import Synchronization
+import ThaiIDCard
+import VirtualThaiIDCard
+
+/// The demo's card reader, in process: a key puts one of the virtual cards in, another pulls it out
+/// (also in the middle of a read). Reads take 5 ms per exchange, like a real chip.
+final class DemoCardSlot: CardSource {
+    private let cards: [URL]
+    private let state = Mutex<(inserted: VirtualThaiIDCard?, next: Int)>((nil, 0))
+
+    init(cardDirectory: URL) throws {
+        cards = try FileManager.default.contentsOfDirectory(at: cardDirectory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" && $0.lastPathComponent != "invalid-cid.json" }
+            .sorted { Self.order($0) < Self.order($1) }
+        guard !cards.isEmpty else { throw CocoaError(.fileNoSuchFile) }
+    }
+
+    /// Somchai first: the demo's usual patient.
+    private static func order(_ url: URL) -> String {
+        url.lastPathComponent == "somchai.json" ? "" : url.lastPathComponent
+    }
+
+    /// Inserts the next card of the set; returns its file name.
+    @discardableResult
+    func insertNext() -> String? {
+        state.withLock { slot in
+            let url = cards[slot.next % cards.count]
+            slot.next += 1
+            slot.inserted = try? VirtualThaiIDCard(personFile: url, faults: CardFaults(latency: .milliseconds(5)))
+            return url.deletingPathExtension().lastPathComponent
+        }
+    }
+
+    func remove() { state.withLock { $0.inserted = nil } }
+
+    var isCardInserted: Bool { state.withLock { $0.inserted != nil } }
+
+    func readPerson() async throws(ThaiIDCardError) -> ThaiIDCardPerson {
+        guard let card = state.withLock({ $0.inserted }) else {
+            throw .transport(SmartCardError(.noCard))
+        }
+        let channel = SlotChannel(card: card, slot: self)
+        return try ThaiIDCardReader(channel: channel).readPerson()
+    }
+
+    /// A channel that fails as a pulled card does once the slot is emptied.
+    final class SlotChannel: CardChannel {
+        let inner: VirtualCardChannel
+        let card: VirtualThaiIDCard
+        let slot: DemoCardSlot
+
+        init(card: VirtualThaiIDCard, slot: DemoCardSlot) {
+            self.card = card
+            self.slot = slot
+            inner = VirtualCardChannel(card: card)
+        }
+
+        var atr: ATR { inner.atr }
+
+        func transmit(_ command: [UInt8]) throws -> [UInt8] {
+            guard slot.state.withLock({ $0.inserted === card }) else {
+                throw SmartCardError(.cardRemoved, code: PCSCReturnCode.removedCard, detail: "demo card pulled")
+            }
+            return try inner.transmit(command)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Journey
+import NHSO
+import TerminalUI
+import ThaiIDCard
+
+/// The kiosk's main loop: draws the journey's state, turns keys and taps into events, carries out the
+/// effects the journey asks for, and feeds their results back. Single-threaded around the terminal;
+/// effects run as tasks and come back through the `EventQueue`. Its state is touched by its own thread
+/// only; it is handed to that thread once, hence `@unchecked Sendable`.
+final class KioskRuntime: @unchecked Sendable {
+    let journey: Journey
+    let renderer: ScreenRenderer
+    let cards: any CardSource
+    let nhso: any NHSOService
+    let printer: any SlipPrinter
+    let journal: JournalFile
+    let adminPIN: String
+    /// The demo's card keys; `nil` with a real reader.
+    let demoSlot: DemoCardSlot?
+
+    private(set) var state = JourneyState()
+    private let queue = EventQueue()
+    private let driver = TerminalDriver()
+    private var grid = CellGrid(width: 80, height: 24)
+    private var pinEntry: String?
+    private var quit = false
+    private var signalSources: [any DispatchSourceSignal] = []
+
+    init(journey: Journey, renderer: ScreenRenderer, cards: any CardSource, nhso: any NHSOService,
+         printer: any SlipPrinter, journal: JournalFile, adminPIN: String, demoSlot: DemoCardSlot?) {
+        self.journey = journey
+        self.renderer = renderer
+        self.cards = cards
+        self.nhso = nhso
+        self.printer = printer
+        self.journal = journal
+        self.adminPIN = adminPIN
+        self.demoSlot = demoSlot
+    }
+
+    /// Runs until SIGTERM (or SIGINT, SIGHUP) or the admin chord and PIN; the terminal is restored.
+    func run() {
+        handleTerminationSignals()
+        driver.start()
+        defer { driver.stop() }
+        redraw()
+        var nextTick = ContinuousClock.now + .seconds(1)
+        while !quit {
+            let timeout: Int32
+            if state.idleSecondsLeft != nil {
+                nextTick = max(nextTick, ContinuousClock.now)
+                timeout = Int32(max(0, (nextTick - ContinuousClock.now).components.seconds * 1000
+                    + (nextTick - ContinuousClock.now).components.attoseconds / 1_000_000_000_000_000))
+            } else {
+                timeout = -1  // nothing to count: sleep until a key, a tap or an answer
+                nextTick = ContinuousClock.now + .seconds(1)
+            }
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.readFD, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&fds, 2, timeout)
+            if fds[0].revents != 0 { driver.pendingInput().forEach(handle) }
+            for item in queue.drain() {
+                switch item {
+                case .journey(let event): dispatch(event)
+                case .quit: quit = true
+                }
+            }
+            if state.idleSecondsLeft != nil, ContinuousClock.now >= nextTick {
+                dispatch(.tick)
+                nextTick += .seconds(1)
+            }
+            redraw()
+        }
+    }
+
+    // MARK: Input
+
+    private func handle(_ input: KioskInput) {
+        if pinEntry != nil { return handlePIN(input) }
+        switch input {
+        case .journey(let event): dispatch(event)
+        case .tap(let row, let column): if let action = grid.action(atRow: row, column: column) { dispatch(action) }
+        case .functionKey(12): pinEntry = ""
+        case .functionKey(5) where demoSlot != nil:
+            if demoSlot?.isCardInserted == true { demoSlot?.remove(); dispatch(.cardRemoved) }
+            demoSlot?.insertNext()
+            dispatch(.cardInserted)
+        case .functionKey(6) where demoSlot != nil:
+            guard demoSlot?.isCardInserted == true else { return }
+            demoSlot?.remove()
+            dispatch(.cardRemoved)
+        case .resize: driver.invalidate()
+        default: break
+        }
+    }
+
+    /// F12, then the PIN and Enter, leaves the kiosk; Esc cancels.
+    private func handlePIN(_ input: KioskInput) {
+        switch input {
+        case .journey(.digit(let digit)): pinEntry?.append(String(digit))
+        case .journey(.backspace): if pinEntry?.isEmpty == false { pinEntry?.removeLast() }
+        case .journey(.enter):
+            if pinEntry == adminPIN { quit = true }
+            pinEntry = nil
+        case .journey(.back): pinEntry = nil
+        default: break
+        }
+    }
+
+    // MARK: Journey
+
+    private func dispatch(_ event: JourneyEvent) {
+        for effect in journey.reduce(&state, event) { perform(effect) }
+    }
+
+    private func perform(_ effect: JourneyEffect) {
+        let queue = self.queue
+        switch effect {
+        case .readCard:
+            let cards = self.cards
+            Task {
+                do throws(ThaiIDCardError) { queue.post(.cardRead(try await cards.readPerson())) } catch { queue.post(.cardReadFailed(error)) }
+            }
+        case .checkRights(let pid):
+            let nhso = self.nhso
+            Task {
+                do throws(NHSOError) { queue.post(.rightsChecked(try await nhso.checkRights(pid: pid))) } catch { queue.post(.rightsCheckFailed(error)) }
+            }
+        case .submitVisit(let visit):
+            let submitter = VisitSubmitter(service: nhso)
+            Task {
+                do throws(NHSOError) {
+                    queue.post(.visitSubmitted(try await submitter.submit(visit, serviceDate: ConfirmCommand.thaiToday())))
+                } catch {
+                    queue.post(.visitFailed(error))
+                }
+            }
+        case .printSlip(let slip):
+            let printer = self.printer
+            Task {
+                do { try await printer.print(slip); queue.post(.slipPrinted) } catch { queue.post(.slipFailed("\(error)")) }
+            }
+        case .record(let record):
+            journal.append(record)
+        }
+    }
+
+    // MARK: Drawing
+
+    private func redraw() {
+        let size = driver.size
+        grid = renderer.render(state, width: size.width, height: size.height)
+        if demoSlot != nil {
+            grid.put("DEMO  F5 = เสียบบัตรตัวอย่าง / insert a demo card   F6 = ดึงบัตรออก / pull it out", row: 2, column: 2, style: .title)
+        }
+        if let pin = pinEntry {
+            grid.putCentered(" PIN: \(String(repeating: "*", count: pin.count))_ ", row: size.height / 2, style: .warning)
+        }
+        driver.draw(grid)
+    }
+
+    private func handleTerminationSignals() {
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            let queue = self.queue
+            source.setEventHandler { queue.post(.quit) }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import CNCursesW
+import Journey
+
+/// A key or tap, as the kiosk understands it.
+public enum KioskInput: Sendable, Hashable {
+    case journey(JourneyEvent)
+    /// A tap at a screen position (row, column), from SGR mouse reporting.
+    case tap(row: Int, column: Int)
+    case functionKey(Int)
+    case resize
+    /// Keys the kiosk ignores on purpose (Ctrl-C, Ctrl-Z, Ctrl-\ arrive here in raw mode).
+    case ignored
+}
+
+/// Turns terminal input into kiosk input.
+public enum KeyMap {
+    /// A typed character (not a function key).
+    public static func character(_ scalar: UInt32) -> KioskInput {
+        switch scalar {
+        case 0x30...0x39: return .journey(.digit(Int(scalar - 0x30)))
+        case 0x0A, 0x0D: return .journey(.enter)
+        case 0x08, 0x7F: return .journey(.backspace)
+        case 0x1B: return .journey(.back)
+        case 0x20: return .journey(.nextService)
+        case 0x03, 0x1A, 0x1C: return .ignored  // Ctrl-C, Ctrl-Z, Ctrl-\ in raw mode: not for patients
+        default: return .ignored
+        }
+    }
+
+    /// A key ncurses decoded (arrows, function keys, keypad).
+    public static func key(_ code: Int32) -> KioskInput {
+        switch code {
+        case Int32(KEY_ENTER): return .journey(.enter)
+        case Int32(KEY_BACKSPACE): return .journey(.backspace)
+        case Int32(KEY_UP), Int32(KEY_LEFT): return .journey(.previousService)
+        case Int32(KEY_DOWN), Int32(KEY_RIGHT): return .journey(.nextService)
+        case Int32(KEY_RESIZE): return .resize
+        case Int32(ak_key_f(1))...Int32(ak_key_f(12)):
+            let number = Int(code) - Int(ak_key_f(0))
+            return number == 2 ? .journey(.toggleLanguage) : .functionKey(number)
+        default: return .ignored
+        }
+    }
+
+    /// Parses an SGR mouse report after its ESC: `[<b;x;yM` (press) or `...m` (release). Presses of
+    /// the first button (a tap) become `.tap`; rows and columns are 1-based on the wire.
+    public static func sgrMouse(_ body: String) -> KioskInput? {
+        guard body.hasPrefix("[<"), let last = body.last, last == "M" || last == "m" else { return nil }
+        let numbers = body.dropFirst(2).dropLast().split(separator: ";").compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        guard last == "M", numbers[0] & 0b11 == 0, numbers[0] & 32 == 0 else { return .ignored }
+        return .tap(row: numbers[2] - 1, column: numbers[1] - 1)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// The kiosk in a real terminal: tmux runs the binary, keys are sent with send-keys, the screen is read
+/// with capture-pane.
+final class TmuxKiosk {
+    let socket = "authen-kiosk-test-\(UUID().uuidString.prefix(8))"
+    let session = "kiosk"
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID())")
+
+    init(arguments: [String], width: Int = 100, height: Int = 30) throws {
+        let command = ([Harness.executable("authen-kiosk").path] + arguments + ["--output", output.path])
+            .map { "'\($0)'" }.joined(separator: " ")
+        try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                  "env LANG=C.UTF-8 AUTHEN_KIOSK_ASSETS='\(Harness.packageRoot.appendingPathComponent("assets").path)' \(command)"])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: output)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        if arguments.first == "new-session" {
+            // The first command starts tmux's server, a daemon that keeps every descriptor it inherits —
+            // including the one Foundation's `Process` watches for the child's end, which then never
+            // comes. So the server is started with posix_spawn and waited for with waitpid.
+            try spawnAndWait(["/usr/bin/tmux", "-L", socket] + arguments)
+            return ""
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = ["-L", socket] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func spawnAndWait(_ argv: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+    /// Raw bytes, as a terminal sends them (mouse reports).
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
+
+    var isRunning: Bool { (try? tmux(["has-session", "-t", session])) != nil && !screen.isEmpty }
+
+    /// Waits until the screen shows `text` (or fails the test after `timeout`).
+    func waitFor(_ text: String, timeout: Duration = .seconds(15), sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if screen.contains(text) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("'\(text)' never appeared; screen:\n\(screen)", sourceLocation: sourceLocation)
+        return false
+    }
+}
+
+@Suite(.serialized) struct KioskTerminalTests {
+    @Test func aPatientGoesFromCardToPrintedClaimCode() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        #expect(kiosk.screen.contains("นายสมชาย ใจดี"))
+        #expect(kiosk.screen.contains("1-1017-xxxxx-x5-0"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณารับใบยืนยันการเข้ารับบริการ"))
+        #expect(kiosk.screen.contains("กรุณานำบัตรประชาชนออก"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        let slip = try String(contentsOf: kiosk.output.appendingPathComponent("slips/\(code).txt"), encoding: .utf8)
+        #expect(slip.contains("นายสมชาย ใจดี"))
+        #expect(!slip.contains("1101700203450"))
+        try kiosk.keys("F6")
+        #expect(kiosk.waitFor("เสร็จสิ้น"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let journal = try String(contentsOf: kiosk.output.appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        #expect(journal.contains(code))
+    }
+
+    @Test func aCardPulledBeforeConfirmCancelsAndSaysSo() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.keys("F6")
+        #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
+        #expect(!FileManager.default.fileExists(atPath: kiosk.output.appendingPathComponent("slips").path))
+    }
+
+    @Test func anIdleKioskCountsDownAndReturnsToTheStart() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--idle-seconds", "3"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        #expect(kiosk.waitFor("กลับสู่หน้าแรกใน"))
+        #expect(kiosk.waitFor("ยินดีต้อนรับ", timeout: .seconds(8)))
+    }
+
+    @Test func aTapOnConfirmWorksLikeEnter() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"], width: 100, height: 30)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        // The Confirm button: bottom row of buttons (rows 25-27), right half; SGR is 1-based.
+        try kiosk.type("\u{1B}[<0;66;27M\u{1B}[<0;66;27m")
+        #expect(kiosk.waitFor("กรุณารับใบยืนยันการเข้ารับบริการ"))
+    }
+
+    @Test func englishIsOneKeyAway() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F2")
+        #expect(kiosk.waitFor("Please insert your Thai ID card"))
+    }
+
+    @Test func controlKeysDoNotStopItButTheAdminPINDoes() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--admin-pin", "2468"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("C-c", "C-z", "C-\\")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(kiosk.screen.contains("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F12", "1", "1", "1", "1", "Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(kiosk.screen.contains("กรุณาเสียบบัตรประชาชน"), "a wrong PIN must not leave")
+        try kiosk.keys("F12", "2", "4", "6", "8", "Enter")
+        let deadline = ContinuousClock.now + .seconds(5)
+        while kiosk.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!kiosk.isRunning)
+    }
+
+    @Test func sigtermEndsItCleanly() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let pid = try kiosk.tmux(["display-message", "-p", "-t", kiosk.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs `env … authen-kiosk`; env execs, so the pane's pid is the kiosk's.
+        kill(pid_t(try #require(Int32(pid))), SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while kiosk.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!kiosk.isRunning)
+    }
+}
