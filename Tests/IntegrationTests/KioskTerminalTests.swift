@@ -26,12 +26,12 @@ final class TmuxKiosk {
             // The first command starts tmux's server, a daemon that keeps every descriptor it inherits —
             // including the one Foundation's `Process` watches for the child's end, which then never
             // comes. So the server is started with posix_spawn and waited for with waitpid.
-            try spawnAndWait(["/usr/bin/tmux", "-L", socket] + arguments)
+            try spawnAndWait(["/usr/bin/tmux", "-u", "-L", socket] + arguments)
             return ""
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = ["-L", socket] + arguments
+        process.arguments = ["-u", "-L", socket] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -90,7 +90,7 @@ struct KioskBench: AsyncParsableCommand {
         func tmux(_ arguments: [String]) -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-            process.arguments = ["-L", socket] + arguments
+            process.arguments = ["-u", "-L", socket] + arguments
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = FileHandle.nullDevice
@@ -101,7 +101,7 @@ struct KioskBench: AsyncParsableCommand {
         }
         let start = ContinuousClock.now
         var pid: pid_t = 0
-        let words = ["/usr/bin/tmux", "-L", socket, "new-session", "-d", "-x", "120", "-y", "34", "env LANG=C.UTF-8 '\(me)' demo"]
+        let words = ["/usr/bin/tmux", "-u", "-L", socket, "new-session", "-d", "-x", "120", "-y", "34", "env LANG=C.UTF-8 '\(me)' demo"]
         var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
         argv.append(nil)
         defer { argv.forEach { free($0) } }
