@@ -128,6 +128,35 @@ final class TmuxKiosk {
         #expect(kiosk.waitFor("กรุณารับใบยืนยันการเข้ารับบริการ"))
     }
 
+    @Test func aSecondVisitTheSameDayShowsTheExistingCode() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--cards", "somchai"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
+        let first = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        try kiosk.keys("F6")
+        #expect(kiosk.waitFor("เสร็จสิ้น"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("ท่านได้รับรหัสสำหรับบริการนี้แล้ววันนี้"))
+        #expect(kiosk.screen.contains(first))
+    }
+
+    @Test func nhsoDownSaysSoAndOffersARetry() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--nhso-down"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("ระบบ สปสช. ขัดข้อง"))
+        #expect(kiosk.screen.contains("ลองอีกครั้ง"))
+        try kiosk.keys("F2")
+        #expect(kiosk.waitFor("NHSO's system returned an error"))
+    }
+
     @Test func englishIsOneKeyAway() throws {
         let kiosk = try TmuxKiosk(arguments: ["demo"])
         #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))

@@ -8,27 +8,22 @@ import Testing
 
 /// A test zone served over real HTTP on a loopback port of its own, for one test.
 final class RunningTestZone: Sendable {
-    let zone: TestZone
-    let server: TestZoneServer
-    let port: Int
-    private let task: Task<Void, any Error>
+    let embedded: EmbeddedTestZone
+    var zone: TestZone { embedded.zone }
+    var server: TestZoneServer { embedded.server }
+    var port: Int { embedded.port }
 
     static let token = KioskToken(TestZoneConfiguration.defaultTestToken)!
     static let productionToken = KioskToken(TestZoneConfiguration.defaultProductionToken)!
 
     init(faults: TestZoneFaults = TestZoneFaults(), configuration: TestZoneConfiguration = TestZoneConfiguration()) async throws {
-        zone = TestZone(population: try Population.bundled(), ledger: try TestZoneLedger(), configuration: configuration)
-        server = TestZoneServer(zone: zone, faults: faults)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var quiet = Logger(label: "nhso-testzone")
-        quiet.logLevel = .critical  // stopping the server at the end of a test is not an error
-        let app = server.application(port: 0, logger: quiet) { port in continuation.yield(port) }
-        task = Task { try await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        port = try #require(await iterator.next())
+        embedded = try await EmbeddedTestZone(
+            zone: TestZone(population: try Population.bundled(), ledger: try TestZoneLedger(), configuration: configuration),
+            faults: faults
+        )
     }
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    var url: String { embedded.url }
 
     static let quietLogger: Logger = {
         var logger = Logger(label: "test")
@@ -49,9 +44,7 @@ final class RunningTestZone: Sendable {
     /// Changes the faults while the server runs.
     func setFaults(_ faults: TestZoneFaults) { server.setFaults(faults) }
 
-    func stop() { task.cancel() }
-
-    deinit { task.cancel() }
+    func stop() { embedded.stop() }
 }
 
 /// Today in Thai time, as the test zone dates its claims.

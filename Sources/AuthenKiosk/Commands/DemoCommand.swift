@@ -26,6 +26,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seconds before an idle screen returns to the start.")
     var idleSeconds = 60
 
+    @Option(help: "Only these demo cards, by name, comma-separated (e.g. somchai,lifetime).")
+    var cards: String?
+
+    @Flag(help: "Start with NHSO's test zone answering every request with an error (to see the retry screen).")
+    var nhsoDown = false
+
     @Option(help: "Folder for slips and the journal.")
     var output = FileManager.default.temporaryDirectory.appendingPathComponent("authen-kiosk-demo").path
 
@@ -39,19 +45,16 @@ struct DemoCommand: AsyncParsableCommand {
         let catalog = try TextCatalog.load(assets: assets)
         let cardsFolder = ProcessInfo.processInfo.environment["AUTHEN_KIOSK_DEMO_CARDS"].map { URL(fileURLWithPath: $0) }
             ?? assets.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/cards")
-        let slot = try DemoCardSlot(cardDirectory: cardsFolder)
+        let slot = try DemoCardSlot(cardDirectory: cardsFolder, only: cards.map { Set($0.split(separator: ",").map(String.init)) })
 
         // NHSO's test zone, in process, on a loopback port of its own.
-        let zone = TestZone(population: try Population.bundled(), ledger: try TestZoneLedger())
-        let (ports, portReady) = AsyncStream<Int>.makeStream()
-        let app = TestZoneServer(zone: zone).application(port: 0, logger: quiet) { portReady.yield($0) }
-        let server = Task { try await app.run() }
-        defer { server.cancel() }
-        var portIterator = ports.makeAsyncIterator()
-        guard let port = await portIterator.next() else { throw ExitCode.failure }
+        let testZone = try await EmbeddedTestZone(
+            zone: TestZone(population: try Population.bundled(), ledger: try TestZoneLedger()),
+            faults: TestZoneFaults(errorRate: nhsoDown ? 1 : 0)
+        )
+        defer { testZone.stop() }
         let nhso = NHSOHTTPService.cloud(
-            zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!,
-            baseURL: "http://127.0.0.1:\(port)", logger: quiet
+            zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!, baseURL: testZone.url, logger: quiet
         )
 
         let configuration = JourneyConfiguration(mode: .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757")

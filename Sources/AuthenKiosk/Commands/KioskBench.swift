@@ -55,14 +55,9 @@ struct KioskBench: AsyncParsableCommand {
     func cardToRights() async throws {
         var quiet = Logger(label: "bench")
         quiet.logLevel = .critical
-        let zone = TestZone(population: try Population.bundled(), ledger: try TestZoneLedger())
-        let (ports, ready) = AsyncStream<Int>.makeStream()
-        let app = TestZoneServer(zone: zone).application(port: 0, logger: quiet) { ready.yield($0) }
-        let server = Task { try await app.run() }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        let nhso = NHSOHTTPService.cloud(zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!, baseURL: "http://127.0.0.1:\(port)", logger: quiet)
+        let testZone = try await EmbeddedTestZone(zone: TestZone(population: try Population.bundled(), ledger: try TestZoneLedger()))
+        defer { testZone.stop() }
+        let nhso = NHSOHTTPService.cloud(zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!, baseURL: testZone.url, logger: quiet)
         guard let assets = AssetLocator.find() else { print("card to rights: assets not found"); return }
         let configuration = JourneyConfiguration()
         let renderer = ScreenRenderer(catalog: try TextCatalog.load(assets: assets), configuration: configuration)

@@ -28,14 +28,9 @@ struct NHSOLoadBench: AsyncParsableCommand {
     func run() async throws {
         let people = Self.syntheticPopulation(count: requests)
         let zone = TestZone(population: Population(people), ledger: try TestZoneLedger())
-        var quiet = Logger(label: "nhso-testzone")
-        quiet.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = TestZoneServer(zone: zone).application(port: 0, logger: quiet) { portContinuation.yield($0) }
-        let server = Task { try await app.run() }
-        defer { server.cancel() }
-        var portIterator = ports.makeAsyncIterator()
-        guard let port = await portIterator.next() else { throw ExitCode.failure }
+        let testZone = try await EmbeddedTestZone(zone: zone)
+        defer { testZone.stop() }
+        let port = testZone.port
 
         var clientLogger = Logger(label: "bench")
         clientLogger.logLevel = .critical

@@ -10,9 +10,11 @@ final class DemoCardSlot: CardSource {
     private let cards: [URL]
     private let state = Mutex<(inserted: VirtualThaiIDCard?, next: Int)>((nil, 0))
 
-    init(cardDirectory: URL) throws {
+    /// - Parameter only: the names of the cards to use (file names without `.json`); all when `nil`.
+    init(cardDirectory: URL, only: Set<String>? = nil) throws {
         cards = try FileManager.default.contentsOfDirectory(at: cardDirectory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" && $0.lastPathComponent != "invalid-cid.json" }
+            .filter { only?.contains($0.deletingPathExtension().lastPathComponent) ?? true }
             .sorted { Self.order($0) < Self.order($1) }
         guard !cards.isEmpty else { throw CocoaError(.fileNoSuchFile) }
     }
