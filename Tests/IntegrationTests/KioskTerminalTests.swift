@@ -109,6 +109,32 @@ final class TmuxKiosk {
         #expect(!FileManager.default.fileExists(atPath: kiosk.output.appendingPathComponent("slips").path))
     }
 
+    @Test func aCardPulledMidReadIsCaught() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        // In one burst: the read (7 exchanges at 5 ms) is still going when the card leaves.
+        try kiosk.keys("F5", "F6")
+        #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+    }
+
+    @Test func theScreenIsRedrawnForANewSize() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"], width: 80, height: 24)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.tmux(["resize-window", "-t", kiosk.session, "-x", "160", "-y", "45"])
+        // The Confirm button moves to the bottom rows of the new, taller screen.
+        func confirmNearTheBottom() -> Bool {
+            let rows = kiosk.screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return rows.count >= 45 && rows.suffix(8).contains { $0.contains("ยืนยัน") }
+        }
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline && !confirmNearTheBottom() { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(confirmNearTheBottom(), "\(kiosk.screen)")
+    }
+
     @Test func anIdleKioskCountsDownAndReturnsToTheStart() throws {
         let kiosk = try TmuxKiosk(arguments: ["demo", "--idle-seconds", "3"])
         #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))

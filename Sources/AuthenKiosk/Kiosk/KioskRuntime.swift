@@ -58,7 +58,9 @@ final class KioskRuntime: @unchecked Sendable {
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.readFD, events: Int16(POLLIN), revents: 0)]
             _ = poll(&fds, 2, timeout)
-            if fds[0].revents != 0 { driver.pendingInput().forEach(handle) }
+            // Always ask ncurses, not only when the terminal is readable: a resize (SIGWINCH) wakes
+            // poll without input, and ncurses reports it as a key.
+            driver.pendingInput().forEach(handle)
             for item in queue.drain() {
                 switch item {
                 case .journey(let event): dispatch(event)
