@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System C libraries, reached through pkg-config.
@@ -98,7 +100,19 @@ let package = Package(
             ]
         ),
 
+        // The kiosk's configuration file: read, checked, and turned into typed settings.
+        .target(
+            name: "KioskConfig",
+            dependencies: [
+                "Journey",
+                "NHSO",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
+        .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "Journey", "NHSO"]),
         .testTarget(name: "JourneyTests", dependencies: ["Journey", "VirtualThaiIDCard"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "VirtualThaiIDCard"]),
         .testTarget(

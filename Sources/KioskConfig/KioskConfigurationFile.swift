@@ -1,0 +1,135 @@
+import Configuration
+import Foundation
+import Journey
+import NHSO
+import SystemPackage
+import Yams
+
+/// Reads a kiosk configuration (YAML, see `kiosk-config/`) into `KioskSettings`, and refuses it — with
+/// every problem at once, each naming its key — when a key is unknown or a value is not accepted.
+public enum KioskConfigurationFile {
+    /// Every key the file may hold, with what it accepts (shown in errors).
+    static let keys: [String: String] = [
+        "mode": "kiosk or station",
+        "hospital.hcode": "the unit's 5-digit code",
+        "hospital.name": "the unit's name",
+        "card.reader": "a reader name from `pcsc_scan -r`, or empty for the first reader with a card",
+        "nhso.backend": "direct or agent",
+        "nhso.zone": "test or production",
+        "nhso.baseURL": "an http(s) address, or empty for the zone's own",
+        "nhso.agentURL": "the agent's http address",
+        "nhso.tokenFile": "a file readable only by the kiosk (chmod 600), or empty to use NHSO_KIOSK_TOKEN",
+        "nhso.timeoutSeconds": "a whole number of seconds, 1 to 120",
+        "journey.mobileRequired": "true or false",
+        "journey.idleSeconds": "a whole number of seconds, 10 to 3600",
+        "journey.countdownSeconds": "a whole number of seconds, 0 to 60",
+        "journey.claimCodeSeconds": "a whole number of seconds, 3 to 300",
+        "journey.defaultService": "a service code such as PG0060001",
+        "admin.pin": "4 to 12 digits",
+        "output.slips": "a folder for slip files",
+        "output.journal": "a file for the journal",
+    ]
+
+    public static func load(path: String) async throws -> KioskSettings {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: path, problems: ["cannot be read (\(error.localizedDescription))"])
+        }
+        var problems = try unknownKeys(in: text, file: path)
+        let reader = ConfigReader(provider: try await FileProvider<YAMLSnapshot>(filePath: FilePath(path)))
+        let settings = read(reader, problems: &problems)
+        guard problems.isEmpty, let settings else { throw ConfigurationError(file: path, problems: problems) }
+        return settings
+    }
+
+    /// Keys that are not in `keys` (a misspelt key would otherwise be silently ignored).
+    static func unknownKeys(in text: String, file: String) throws -> [String] {
+        let document: Any?
+        do {
+            document = try Yams.load(yaml: text)
+        } catch {
+            throw ConfigurationError(file: file, problems: ["is not valid YAML: \(error)"])
+        }
+        guard let root = document as? [String: Any] else {
+            throw ConfigurationError(file: file, problems: ["must be a YAML mapping of keys to values"])
+        }
+        var found: [String] = []
+        func walk(_ node: [String: Any], prefix: String) {
+            for (key, value) in node {
+                let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+                if let child = value as? [String: Any] { walk(child, prefix: path) } else { found.append(path) }
+            }
+        }
+        walk(root, prefix: "")
+        return found.filter { keys[$0] == nil }.sorted().map { key in
+            let section = key.split(separator: ".").first.map(String.init) ?? ""
+            let known = keys.keys.filter { $0.hasPrefix(section + ".") || $0 == section }.sorted()
+            return "unknown key '\(key)'" + (known.isEmpty ? "; known keys: \(keys.keys.sorted().joined(separator: ", "))" : "; known keys there: \(known.joined(separator: ", "))")
+        }
+    }
+
+    static func read(_ reader: ConfigReader, problems: inout [String]) -> KioskSettings? {
+        func text(_ key: String) -> String? {
+            guard let value = reader.string(forKey: ConfigKey(key)) else { return nil }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        func bad(_ key: String, _ value: String) { problems.append("\(key) is '\(value)'; accepted: \(keys[key]!)") }
+        func choice<T: RawRepresentable>(_ key: String, default fallback: T) -> T where T.RawValue == String {
+            guard let value = text(key) else { return fallback }
+            guard let parsed = T(rawValue: value) else { bad(key, value); return fallback }
+            return parsed
+        }
+        func number(_ key: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let value = text(key) else { return fallback }
+            guard let parsed = Int(value), range.contains(parsed) else { bad(key, value); return fallback }
+            return parsed
+        }
+        func flag(_ key: String, default fallback: Bool) -> Bool {
+            guard let value = text(key)?.lowercased() else { return fallback }
+            switch value {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: bad(key, value); return fallback
+            }
+        }
+
+        let mode: JourneyConfiguration.Mode = choice("mode", default: .kiosk)
+        let hcode = text("hospital.hcode") ?? ""
+        if !(hcode.count == 5 && hcode.allSatisfy(\.isNumber)) {
+            hcode.isEmpty ? problems.append("hospital.hcode is missing; accepted: \(keys["hospital.hcode"]!)") : bad("hospital.hcode", hcode)
+        }
+        let backend: KioskSettings.NHSO.Backend = choice("nhso.backend", default: .direct)
+        let zone: NHSOZone = choice("nhso.zone", default: .test)
+        let baseURL = text("nhso.baseURL")
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) { bad("nhso.baseURL", baseURL) }
+        let agentURL = text("nhso.agentURL") ?? NHSOHTTPService.defaultAgentURL
+        if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") { bad("nhso.agentURL", agentURL) }
+        let service = text("journey.defaultService") ?? ServiceCode.general
+        if ServiceCode.names[service] == nil { bad("journey.defaultService", service) }
+        let pin = text("admin.pin") ?? ""
+        if !((4...12).contains(pin.count) && pin.allSatisfy(\.isNumber)) {
+            pin.isEmpty ? problems.append("admin.pin is missing; accepted: \(keys["admin.pin"]!)") : problems.append("admin.pin is not accepted; accepted: \(keys["admin.pin"]!)")
+        }
+        let journey = JourneyConfiguration(
+            mode: mode,
+            mobileRequired: flag("journey.mobileRequired", default: false),
+            idleSeconds: number("journey.idleSeconds", default: 60, range: 10...3600),
+            countdownSeconds: number("journey.countdownSeconds", default: 10, range: 0...60),
+            claimCodeSeconds: number("journey.claimCodeSeconds", default: 15, range: 3...300),
+            defaultService: service, hcode: hcode
+        )
+        let nhso = KioskSettings.NHSO(
+            backend: backend, zone: zone, baseURL: baseURL, agentURL: agentURL, tokenFile: text("nhso.tokenFile"),
+            timeoutSeconds: number("nhso.timeoutSeconds", default: 15, range: 1...120)
+        )
+        return KioskSettings(
+            journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),
+            nhso: nhso, adminPIN: pin,
+            slipsDirectory: text("output.slips") ?? "/var/lib/authen-kiosk/slips",
+            journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.jsonl"
+        )
+    }
+}

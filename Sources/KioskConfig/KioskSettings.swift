@@ -1,0 +1,29 @@
+import Journey
+import NHSO
+
+/// Everything a kiosk or station needs to run, read from its configuration file and checked.
+public struct KioskSettings: Sendable, Hashable {
+    public var journey: JourneyConfiguration
+    /// The hospital unit's 5-digit code and name (shown on screen and slips).
+    public var hospitalCode: String
+    public var hospitalName: String
+    /// The card reader to use; `nil`: the first with a card.
+    public var reader: String?
+    public var nhso: NHSO
+    /// F12, this PIN and Enter leave the kiosk.
+    public var adminPIN: String
+    public var slipsDirectory: String
+    public var journalPath: String
+
+    public struct NHSO: Sendable, Hashable {
+        public enum Backend: String, Sendable, Hashable, CaseIterable { case direct, agent }
+        public var backend: Backend
+        public var zone: NHSOZone
+        /// Replaces the zone's address (the test-zone simulator's, for training).
+        public var baseURL: String?
+        public var agentURL: String
+        /// File with the kiosk token, mode 0600; `nil`: `NHSO_KIOSK_TOKEN`.
+        public var tokenFile: String?
+        public var timeoutSeconds: Int
+    }
+}

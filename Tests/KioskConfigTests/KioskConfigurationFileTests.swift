@@ -1,0 +1,89 @@
+import Foundation
+import Journey
+@testable import KioskConfig
+import NHSO
+import Testing
+
+@Suite struct KioskConfigurationFileTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("kiosk-config")
+
+    func write(_ yaml: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID()).yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func theKioskExampleLoads() async throws {
+        let settings = try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent("kiosk.yaml").path)
+        #expect(settings.journey.mode == .kiosk)
+        #expect(settings.hospitalCode == "10757")
+        #expect(settings.hospitalName == "รพ.พระนั่งเกล้า")
+        #expect(settings.reader == nil)
+        #expect(settings.nhso.backend == .direct)
+        #expect(settings.nhso.zone == .production)
+        #expect(settings.nhso.tokenFile == "/etc/authen-kiosk/token")
+        #expect(settings.journey.idleSeconds == 60)
+        #expect(!settings.journey.mobileRequired)
+        #expect(settings.adminPIN == "246810")
+    }
+
+    @Test func theStationAndDemoExamplesLoad() async throws {
+        let station = try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent("station.yaml").path)
+        #expect(station.journey.mode == .station)
+        #expect(station.nhso.backend == .agent)
+        #expect(station.journey.mobileRequired)
+        let demo = try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent("demo.yaml").path)
+        #expect(demo.reader == "Virtual PCD 00 00")
+        #expect(demo.nhso.baseURL == "http://127.0.0.1:18189")
+    }
+
+    @Test func everyProblemIsNamedWithWhatIsAccepted() async throws {
+        let path = try write("""
+            mode: kioskk
+            hospital:
+              hcode: "1075"
+            nhso:
+              backend: cloud
+              zone: staging
+              timeoutSeconds: 900
+            journey:
+              idleSeconds: soon
+              mobileRequried: true
+            admin:
+              pin: "12"
+            """)
+        await #expect {
+            try await KioskConfigurationFile.load(path: path)
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            let text = error.description
+            return text.contains("mode is 'kioskk'; accepted: kiosk or station")
+                && text.contains("hospital.hcode is '1075'")
+                && text.contains("nhso.backend is 'cloud'; accepted: direct or agent")
+                && text.contains("nhso.zone is 'staging'; accepted: test or production")
+                && text.contains("nhso.timeoutSeconds is '900'")
+                && text.contains("journey.idleSeconds is 'soon'")
+                && text.contains("unknown key 'journey.mobileRequried'")
+                && text.contains("journey.mobileRequired")
+                && text.contains("admin.pin is not accepted")
+                && !text.contains("'12'")  // the PIN is never echoed
+        }
+    }
+
+    @Test func requiredKeysAreNamed() async throws {
+        let path = try write("mode: station\n")
+        await #expect {
+            try await KioskConfigurationFile.load(path: path)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("hospital.hcode is missing") && text.contains("admin.pin is missing")
+        }
+    }
+
+    @Test func brokenYAMLAndMissingFilesSaySo() async throws {
+        let broken = try write("mode: [kiosk\n")
+        await #expect { try await KioskConfigurationFile.load(path: broken) } throws: { "\($0)".contains("is not valid YAML") }
+        await #expect { try await KioskConfigurationFile.load(path: "/nonexistent/kiosk.yaml") } throws: { "\($0)".contains("cannot be read") }
+    }
+}
