@@ -94,6 +94,7 @@ let package = Package(
                 "Journey",
                 "TerminalUI",
                 "VirtualThaiIDCard",
+                "KioskConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

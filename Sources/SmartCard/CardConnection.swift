@@ -116,6 +116,15 @@ public final class CardConnection: CardChannel, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` with the card to this connection alone: other programs sharing the reader wait until it
+    /// ends. A read is several APDUs (READ then GET RESPONSE); another program's command between them
+    /// would take the pending answer, so every multi-APDU exchange belongs in a transaction.
+    public func withTransaction<T>(_ body: () throws -> T) throws -> T {
+        try check(SCardBeginTransaction(handle), "SCardBeginTransaction")
+        defer { SCardEndTransaction(handle, DWORD(SCARD_LEAVE_CARD)) }
+        return try body()
+    }
+
     /// Releases the card, leaving it powered for the next reader of it.
     public func disconnect() {
         guard isOpen else { return }

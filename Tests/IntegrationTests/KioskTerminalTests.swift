@@ -8,15 +8,26 @@ final class TmuxKiosk {
     let session = "kiosk"
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID())")
 
-    init(arguments: [String], width: Int = 100, height: Int = 30) throws {
-        let command = ([Harness.executable("authen-kiosk").path] + arguments + ["--output", output.path])
+    /// - Parameter demoOutput: pass `--output` (the demo's slips and journal folder).
+    init(arguments: [String], width: Int = 100, height: Int = 30, demoOutput: Bool = true, environment: [String: String] = [:]) throws {
+        let command = ([Harness.executable("authen-kiosk").path] + arguments + (demoOutput ? ["--output", output.path] : []))
             .map { "'\($0)'" }.joined(separator: " ")
+        let variables = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
-                  "env LANG=C.UTF-8 AUTHEN_KIOSK_ASSETS='\(Harness.packageRoot.appendingPathComponent("assets").path)' \(command)"])
+                  "env LANG=C.UTF-8 AUTHEN_KIOSK_ASSETS='\(Harness.packageRoot.appendingPathComponent("assets").path)' \(variables) \(command)"])
     }
 
     deinit {
+        // The kiosk quits on SIGHUP when tmux goes; wait for it, so that it cannot still be watching
+        // the reader when the next test inserts a card.
+        let pid = Int32((try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
         _ = try? tmux(["kill-server"])
+        if let pid {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while kill(pid, 0) == 0 && ContinuousClock.now < deadline { usleep(20_000) }
+            if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
+        }
         try? FileManager.default.removeItem(at: output)
     }
 

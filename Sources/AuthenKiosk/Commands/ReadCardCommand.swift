@@ -46,7 +46,9 @@ struct ReadCardCommand: ParsableCommand {
             person = try Deadline.run(within: .milliseconds(Int64(readTimeout * 1000))) {
                 let connection = try PCSCContext().connect(reader: found.reader)
                 defer { connection.disconnect() }
-                return try ThaiIDCardReader(channel: connection).readPerson(includePhoto: withPhoto)
+                return try connection.withTransaction {
+                    try ThaiIDCardReader(channel: connection).readPerson(includePhoto: withPhoto)
+                }
             }
         } catch let error as SmartCardError {
             printError(error.description)

@@ -18,6 +18,10 @@ final class KioskRuntime: @unchecked Sendable {
     let adminPIN: String
     /// The demo's card keys; `nil` with a real reader.
     let demoSlot: DemoCardSlot?
+    /// The real reader's insertions and removals, when there is one.
+    let pcscCards: PCSCCardSource?
+    /// Shown in the header when set (the hospital's name).
+    let headerNote: String?
 
     private(set) var state = JourneyState()
     private let queue = EventQueue()
@@ -28,7 +32,8 @@ final class KioskRuntime: @unchecked Sendable {
     private var signalSources: [any DispatchSourceSignal] = []
 
     init(journey: Journey, renderer: ScreenRenderer, cards: any CardSource, nhso: any NHSOService,
-         printer: any SlipPrinter, journal: JournalFile, adminPIN: String, demoSlot: DemoCardSlot?) {
+         printer: any SlipPrinter, journal: JournalFile, adminPIN: String, demoSlot: DemoCardSlot? = nil,
+         pcscCards: PCSCCardSource? = nil, headerNote: String? = nil) {
         self.journey = journey
         self.renderer = renderer
         self.cards = cards
@@ -37,11 +42,16 @@ final class KioskRuntime: @unchecked Sendable {
         self.journal = journal
         self.adminPIN = adminPIN
         self.demoSlot = demoSlot
+        self.pcscCards = pcscCards
+        self.headerNote = headerNote
     }
 
     /// Runs until SIGTERM (or SIGINT, SIGHUP) or the admin chord and PIN; the terminal is restored.
     func run() {
         handleTerminationSignals()
+        let queue = self.queue
+        let watching = pcscCards?.watch { queue.post($0) }
+        defer { watching?.cancel() }
         driver.start()
         defer { driver.stop() }
         redraw()
@@ -152,6 +162,9 @@ final class KioskRuntime: @unchecked Sendable {
     private func redraw() {
         let size = driver.size
         grid = renderer.render(state, width: size.width, height: size.height)
+        if let headerNote {
+            grid.put(headerNote, row: 2, column: 2, style: .title)
+        }
         if demoSlot != nil {
             grid.put("DEMO  F5 = เสียบบัตรตัวอย่าง / insert a demo card   F6 = ดึงบัตรออก / pull it out", row: 2, column: 2, style: .title)
         }

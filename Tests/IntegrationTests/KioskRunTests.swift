@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `authen-kiosk run --config` on the real stack: pcscd with vpcd's second virtual reader (the first
+/// belongs to `RealReaderTests`), `thaiid-card-sim`, and a running `nhso-testzone`.
+@Suite(.serialized) struct KioskRunTests {
+    static let reader = "Virtual PCD 00 01"
+    static let vpcdPort = "35964"
+    let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
+
+    init() throws { try Harness.requireVirtualReader() }
+
+    /// A configuration for the kiosk against this test zone; slips and journal under `folder`.
+    func configuration(zone: TestZoneProcess, folder: URL, extra: String = "") throws -> String {
+        let path = folder.appendingPathComponent("kiosk.yaml").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+            mode: kiosk
+            hospital:
+              hcode: "10757"
+              name: โรงพยาบาลทดสอบ
+            card:
+              reader: \(Self.reader)
+            nhso:
+              backend: direct
+              zone: test
+              baseURL: \(zone.url)
+              timeoutSeconds: 5
+            admin:
+              pin: "1234"
+            output:
+              slips: \(folder.appendingPathComponent("slips").path)
+              journal: \(folder.appendingPathComponent("journal.jsonl").path)
+            \(extra)
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func card(_ fixture: String, _ arguments: [String] = []) throws -> SimulatedCard {
+        try SimulatedCard(fixture, arguments: ["--vpcd-port", Self.vpcdPort, "--latency-ms", "5"] + arguments)
+    }
+
+    @Test func aPatientGoesFromCardToClaimCodeOnTheRealStack() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        #expect(kiosk.screen.contains("โรงพยาบาลทดสอบ"))
+        let inserted = try card("lifetime")
+        #expect(kiosk.waitFor("(WEL) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        #expect(kiosk.screen.contains("นายทองคำ มีสุข"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("slips/\(code).txt").path))
+        try inserted.remove()
+        #expect(kiosk.waitFor("เสร็จสิ้น"))
+        let status = try runKiosk(["status", "--pid", "3500100345671", "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(status.stdout.contains(code))
+    }
+
+    @Test func aCardPulledMidReadIsReported() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let pulled = try card("somchai", ["--pull-after", "3"])
+        #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
+        try pulled.remove()
+    }
+
+    @Test func nhsoDownIsReportedWithARetry() throws {
+        let zone = try TestZoneProcess(arguments: ["--error-rate", "1"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let inserted = try card("somchai")
+        #expect(kiosk.waitFor("ระบบ สปสช. ขัดข้อง"))
+        #expect(kiosk.screen.contains("ลองอีกครั้ง"))
+        try inserted.remove()
+    }
+
+    @Test func aBadConfigurationStopsBeforeTheScreenIsTaken() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let path = try configuration(zone: zone, folder: folder, extra: "journey:\n  idleSeconds: forever\n")
+        let result = try runKiosk(["run", "--config", path], environment: token)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("journey.idleSeconds is 'forever'"))
+    }
+
+    @Test func aTokenFileOthersCanReadStopsIt() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let tokenFile = folder.appendingPathComponent("token")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "testzone-kiosk-token-10757".write(to: tokenFile, atomically: true, encoding: .utf8)
+        chmod(tokenFile.path, 0o644)
+        var path = try configuration(zone: zone, folder: folder)
+        try (try String(contentsOfFile: path, encoding: .utf8))
+            .replacingOccurrences(of: "  timeoutSeconds: 5", with: "  timeoutSeconds: 5\n  tokenFile: \(tokenFile.path)")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        path = path + ""
+        let result = try runKiosk(["run", "--config", path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("chmod 600"))
+        #expect(!result.stderr.contains("testzone-kiosk-token"))
+    }
+}
