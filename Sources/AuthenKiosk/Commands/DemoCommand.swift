@@ -67,14 +67,6 @@ struct DemoCommand: AsyncParsableCommand {
             journal: JournalFile(url: outputFolder.appendingPathComponent("journal.jsonl")),
             adminPIN: adminPIN, demoSlot: slot
         )
-        // The terminal loop blocks its thread; keep it off the concurrency pool's threads.
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            let thread = Thread {
-                runtime.run()
-                done.resume()
-            }
-            thread.stackSize = 1 << 22
-            thread.start()
-        }
+        await runtime.runOnOwnThread()
     }
 }

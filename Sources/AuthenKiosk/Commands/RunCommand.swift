@@ -67,13 +67,6 @@ struct RunCommand: AsyncParsableCommand {
             adminPIN: settings.adminPIN, pcscCards: cards,
             headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName
         )
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            let thread = Thread {
-                runtime.run()
-                done.resume()
-            }
-            thread.stackSize = 1 << 22
-            thread.start()
-        }
+        await runtime.runOnOwnThread()
     }
 }

@@ -85,6 +85,19 @@ final class KioskRuntime: @unchecked Sendable {
         }
     }
 
+    /// `run()` on a thread of its own: the terminal loop blocks its thread, and must not hold one of
+    /// the concurrency pool's (NHSO calls and card reads run there).
+    func runOnOwnThread() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                self.run()
+                done.resume()
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+    }
+
     // MARK: Input
 
     private func handle(_ input: KioskInput) {
