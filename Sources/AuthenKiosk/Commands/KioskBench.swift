@@ -5,6 +5,7 @@ import Journey
 import Logging
 import NHSO
 import NHSOTestZone
+import SmartCard
 import TerminalUI
 import ThaiIDCard
 import VirtualThaiIDCard
@@ -22,6 +23,9 @@ struct KioskBench: AsyncParsableCommand {
 
     @Option(help: "Seconds the demo stays idle while its CPU time is measured.")
     var idleSeconds = 5
+
+    @Option(help: "Read the card in this PC/SC reader (e.g. thaiid-card-sim --latency-ms 5 in vpcd) instead of the in-process virtual card.")
+    var reader: String?
 
     func run() async throws {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
@@ -68,14 +72,22 @@ struct KioskBench: AsyncParsableCommand {
             let journey = Journey(configuration: configuration)
             var state = JourneyState()
             _ = journey.reduce(&state, .cardInserted)
-            let person = try ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
+            let person: ThaiIDCardPerson
+            if let reader {
+                let connection = try PCSCContext().connect(reader: reader)
+                defer { connection.disconnect() }
+                person = try connection.withTransaction { try ThaiIDCardReader(channel: connection).readPerson() }
+            } else {
+                person = try ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
+            }
             _ = journey.reduce(&state, .cardRead(person))
             _ = journey.reduce(&state, .rightsChecked(try await nhso.checkRights(pid: person.citizenID.digits)))
             _ = renderer.render(state, width: 120, height: 34)
             times.append(Double((ContinuousClock.now - start).components.attoseconds) / 1e15 + Double((ContinuousClock.now - start).components.seconds) * 1000)
         }
         times.sort()
-        print(String(format: "card inserted -> person and rights on screen (virtual card at 5 ms/exchange): median %.1f ms, max %.1f ms over %d runs", times[times.count / 2], times.last!, runs))
+        let source = reader.map { "PC/SC reader '\($0)'" } ?? "in-process virtual card at 5 ms/exchange"
+        print(String(format: "card inserted -> person and rights on screen (%@): median %.1f ms, max %.1f ms over %d runs", source, times[times.count / 2], times.last!, runs))
     }
 
     /// Starts the demo in tmux and watches it: time to the attract screen, then memory and CPU at rest.
