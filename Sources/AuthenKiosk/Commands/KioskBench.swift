@@ -66,6 +66,7 @@ struct KioskBench: AsyncParsableCommand {
         let configuration = JourneyConfiguration()
         let renderer = ScreenRenderer(catalog: try TextCatalog.load(assets: assets), configuration: configuration)
         let card = try VirtualThaiIDCard(personFile: Self.cardsFolder.appendingPathComponent("somchai.json"), faults: CardFaults(latency: .milliseconds(5)))
+        if let reader { _ = try PCSCContext().waitForCard(reader: reader, timeout: .seconds(10)) }
         var times: [Double] = []
         for _ in 0..<runs {
             let start = ContinuousClock.now
