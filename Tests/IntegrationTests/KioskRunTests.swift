@@ -59,6 +59,44 @@ import Testing
         #expect(status.stdout.contains(code))
     }
 
+    @Test func aSecondVisitTheSameDayGetsTheExistingCodeByTap() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        var inserted = try card("child")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        // A tap on Confirm (bottom buttons, rows 25-27 of 30; right half), as SGR mouse reports.
+        try kiosk.type("\u{1B}[<0;66;27M\u{1B}[<0;66;27m")
+        #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
+        let first = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        try inserted.remove()
+        #expect(kiosk.waitFor("เสร็จสิ้น"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        inserted = try card("child")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("ท่านได้รับรหัสสำหรับบริการนี้แล้ววันนี้"))
+        #expect(kiosk.screen.contains(first))
+        try inserted.remove()
+    }
+
+    @Test func anIdleReviewReturnsToTheStart() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let config = try configuration(zone: zone, folder: folder, extra: "journey:\n  idleSeconds: 10\n  countdownSeconds: 5\n")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let inserted = try card("somchai")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        #expect(kiosk.waitFor("กลับสู่หน้าแรกใน", timeout: .seconds(12)))
+        #expect(kiosk.waitFor("ยินดีต้อนรับ", timeout: .seconds(8)))
+        // The card is still in: the start screen asks for it to be taken out.
+        #expect(kiosk.screen.contains("กรุณานำบัตรออกจากเครื่องอ่านบัตร"))
+        try inserted.remove()
+    }
+
     @Test func aCardPulledMidReadIsReported() throws {
         let zone = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
