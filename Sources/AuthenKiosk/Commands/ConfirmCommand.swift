@@ -48,7 +48,7 @@ struct ConfirmCommand: AsyncParsableCommand {
                 throw ExitCode(4)
             }
             let visit = VisitRequest(pid: pid, claimType: service, mobile: mobile, correlationId: correlationId, hn: hn)
-            let submitted = try await VisitSubmitter(service: nhso).submit(visit, serviceDate: Self.thaiToday())
+            let submitted = try await VisitSubmitter(service: nhso).submit(visit, serviceDate: ThaiTime.today())
             let note = switch submitted.origin {
             case .issued: ""
             case .recovered: "  (NHSO's answer was lost; the recorded code was fetched)"
@@ -59,14 +59,5 @@ struct ConfirmCommand: AsyncParsableCommand {
             printError(error.staffMessage)
             throw ExitCode(nhsoExitStatus(for: error))
         }
-    }
-
-    /// Today in Thailand (UTC+7), as NHSO dates visits.
-    static func thaiToday() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Bangkok")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

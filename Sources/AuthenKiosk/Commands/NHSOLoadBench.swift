@@ -61,8 +61,7 @@ struct NHSOLoadBench: AsyncParsableCommand {
                 group.addTask {
                     let began = ContinuousClock.now
                     try await body(item)
-                    let elapsed = ContinuousClock.now - began
-                    return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                    return (ContinuousClock.now - began).milliseconds
                 }
             }
             while next < min(concurrency, items.count) { add() }
@@ -71,8 +70,7 @@ struct NHSOLoadBench: AsyncParsableCommand {
                 if next < items.count { add() }
             }
         }
-        let total = ContinuousClock.now - start
-        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - start).milliseconds / 1000
         latencies.sort()
         func percentile(_ p: Double) -> String {
             String(format: "%.2f", latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))])

@@ -60,8 +60,7 @@ final class KioskRuntime: @unchecked Sendable {
             let timeout: Int32
             if state.idleSecondsLeft != nil {
                 nextTick = max(nextTick, ContinuousClock.now)
-                timeout = Int32(max(0, (nextTick - ContinuousClock.now).components.seconds * 1000
-                    + (nextTick - ContinuousClock.now).components.attoseconds / 1_000_000_000_000_000))
+                timeout = Int32(max(0, (nextTick - ContinuousClock.now).milliseconds.rounded(.up)))
             } else {
                 timeout = -1  // nothing to count: sleep until a key, a tap or an answer
                 nextTick = ContinuousClock.now + .seconds(1)
@@ -155,7 +154,7 @@ final class KioskRuntime: @unchecked Sendable {
             let submitter = VisitSubmitter(service: nhso)
             Task {
                 do throws(NHSOError) {
-                    queue.post(.visitSubmitted(try await submitter.submit(visit, serviceDate: ConfirmCommand.thaiToday())))
+                    queue.post(.visitSubmitted(try await submitter.submit(visit, serviceDate: ThaiTime.today())))
                 } catch {
                     queue.post(.visitFailed(error))
                 }
