@@ -32,7 +32,7 @@ enum Harness {
     static func executable(_ name: String) -> URL { binDirectory.appendingPathComponent(name) }
 
     /// Fails the test unless pcscd answers and knows the virtual reader.
-    static func requireVirtualReader() throws {
+    static func requireVirtualReader(_ reader: String = reader) throws {
         let readers: [String]
         do {
             readers = try PCSCContext().readers()
@@ -41,11 +41,11 @@ enum Harness {
             throw error
         }
         try #require(readers.contains(reader), "vsmartcard-vpcd reader missing; readers: \(readers)")
-        try waitUntilEmpty()
+        try waitUntilEmpty(reader)
     }
 
     /// Blocks until the virtual reader holds no card (a previous test's card is gone).
-    static func waitUntilEmpty(timeout: Duration = .seconds(10)) throws {
+    static func waitUntilEmpty(_ reader: String = reader, timeout: Duration = .seconds(10)) throws {
         let context = try PCSCContext()
         var state = try context.waitForChange([ReaderState(reader: reader)], timeout: .zero)[0]
         let deadline = ContinuousClock.now + timeout
@@ -68,7 +68,11 @@ final class SimulatedCard {
     let process = Process()
     let output = Pipe()
 
+    /// The virtual reader it is in: vpcd's first (port 35963) unless `--vpcd-port 35964` says the second.
+    let reader: String
+
     init(_ fixture: String, arguments: [String] = []) throws {
+        reader = arguments.contains("35964") ? "Virtual PCD 00 01" : Harness.reader
         process.executableURL = Harness.executable("thaiid-card-sim")
         process.arguments = ["--person", Harness.cards.appendingPathComponent("\(fixture).json").path] + arguments
         process.standardOutput = output
@@ -83,7 +87,7 @@ final class SimulatedCard {
         while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        try Harness.waitUntilEmpty()
+        try Harness.waitUntilEmpty(reader)
     }
 
     deinit {

@@ -8,7 +8,7 @@ import Testing
     static let vpcdPort = "35964"
     let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
 
-    init() throws { try Harness.requireVirtualReader() }
+    init() throws { try Harness.requireVirtualReader(Self.reader) }
 
     /// A configuration for the kiosk against this test zone; slips and journal under `folder`.
     func configuration(zone: TestZoneProcess, folder: URL, extra: String = "") throws -> String {
