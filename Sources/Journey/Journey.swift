@@ -49,12 +49,22 @@ public struct Journey: Sendable {
 
         case .readingCard:
             switch event {
-            case .cardRead(let person):
+            case .cardRead(let card):
+                let person = Patient(card: card)
                 go(&state, .checkingRights(person))
                 return [.checkRights(pid: person.citizenID.digits)]
             case .cardReadFailed(let error):
                 go(&state, .problem(error.isCardRemoved ? .cardRemovedBeforeConfirm : .cardUnreadable(error)))
                 return [.record(.abandoned(step: "reading card", reason: error.description))]
+            case .agentRead(let rights):
+                guard let person = Patient(agentRead: rights) else {
+                    go(&state, .problem(.agentAnswerInvalid))
+                    return [.record(.abandoned(step: "reading card", reason: "the agent's answer has no valid citizen id"))]
+                }
+                return rightsChecked(&state, person, rights)
+            case .agentReadFailed(let error):
+                go(&state, .problem(.nhso(error, retry: error.isTransient ? .readCard : nil)))
+                return [.record(.abandoned(step: "reading card", reason: error.staffMessage))]
             default:
                 return []
             }
@@ -62,12 +72,7 @@ public struct Journey: Sendable {
         case .checkingRights(let person):
             switch event {
             case .rightsChecked(let rights):
-                guard !rights.claimTypes.isEmpty, rights.correlationId != nil else {
-                    go(&state, .problem(.noRights(rights)))
-                    return [.record(.abandoned(step: "rights", reason: "no service to claim"))]
-                }
-                let preferred = rights.claimTypes.firstIndex { $0.claimType == configuration.defaultService } ?? 0
-                go(&state, .review(.init(person: person, rights: rights, selectedService: preferred, mobile: "")))
+                return rightsChecked(&state, person, rights)
             case .rightsCheckFailed(let error):
                 go(&state, .problem(.nhso(error, retry: error.isTransient ? .checkRights(person) : nil)))
                 return [.record(.abandoned(step: "rights", reason: error.staffMessage))]
@@ -164,6 +169,9 @@ public struct Journey: Sendable {
                 case .nhso(_, retry: .submit(let review, let visit)?):
                     go(&state, .submitting(review))
                     return [.submitVisit(visit)]
+                case .nhso(_, retry: .readCard?) where state.cardPresent:
+                    go(&state, .readingCard)
+                    return [.readCard]
                 default:
                     go(&state, .attract)
                 }
@@ -176,7 +184,18 @@ public struct Journey: Sendable {
         }
     }
 
-    // MARK: Card
+    // MARK: Card and rights
+
+    /// The person's rights are known: on to the review, unless there is nothing to claim.
+    private func rightsChecked(_ state: inout JourneyState, _ person: Patient, _ rights: RightsCheck) -> [JourneyEffect] {
+        guard !rights.claimTypes.isEmpty, rights.correlationId != nil else {
+            go(&state, .problem(.noRights(rights)))
+            return [.record(.abandoned(step: "rights", reason: "no service to claim"))]
+        }
+        let preferred = rights.claimTypes.firstIndex { $0.claimType == configuration.defaultService } ?? 0
+        go(&state, .review(.init(person: person, rights: rights, selectedService: preferred, mobile: "")))
+        return []
+    }
 
     private func cardInserted(_ state: inout JourneyState) -> [JourneyEffect] {
         switch state.step {
@@ -266,7 +285,7 @@ public struct Journey: Sendable {
     private func slip(for issued: JourneyStep.Issued, language: Language) -> Slip {
         Slip(
             claimCode: issued.submitted.claimCode, claimDateTime: issued.submitted.claimDateTime, service: issued.service,
-            patientName: language == .thai ? issued.person.nameTH.fullName : issued.person.nameEN.fullName,
+            patientName: issued.person.name(in: language),
             maskedCitizenID: issued.person.citizenID.masked, language: language
         )
     }

@@ -8,6 +8,10 @@ public enum JourneyEvent: Sendable, Hashable {
     case cardRemoved
     case cardRead(ThaiIDCardPerson)
     case cardReadFailed(ThaiIDCardError)
+    /// NHSO's agent read the card and checked the rights in one call (its `read`).
+    case agentRead(RightsCheck)
+    /// NHSO's agent could not read the card or check the rights.
+    case agentReadFailed(NHSOError)
 
     // NHSO
     case rightsChecked(RightsCheck)
@@ -42,7 +46,8 @@ public enum JourneyEvent: Sendable, Hashable {
 
 /// Work for the app to do; it reports the result back as an event.
 public enum JourneyEffect: Sendable, Hashable {
-    /// Read the card in the reader (→ `cardRead` / `cardReadFailed`).
+    /// Read the card in the reader (→ `cardRead` / `cardReadFailed`, or through NHSO's agent
+    /// `agentRead` / `agentReadFailed`).
     case readCard
     /// Ask NHSO about the person's rights (→ `rightsChecked` / `rightsCheckFailed`).
     case checkRights(pid: String)

@@ -30,6 +30,8 @@ public enum IdentityPath: String, Sendable, Hashable, CaseIterable {
 public enum JourneyProblem: Sendable, Hashable {
     /// The card could not be read (garbled, mute, not a Thai ID card…).
     case cardUnreadable(ThaiIDCardError)
+    /// NHSO's agent answered with a person whose citizen id is not valid.
+    case agentAnswerInvalid
     /// The card left the reader before the visit was confirmed: nothing was sent.
     case cardRemovedBeforeConfirm
     /// NHSO answered with an error or could not be reached; `retry` says whether trying again may help.
@@ -42,7 +44,9 @@ public enum JourneyProblem: Sendable, Hashable {
     /// What "try again" repeats.
     public enum Retry: Sendable, Hashable {
         /// Ask NHSO about this person again.
-        case checkRights(ThaiIDCardPerson)
+        case checkRights(Patient)
+        /// Have NHSO's agent read the card (and check the rights) again.
+        case readCard
         /// Send the same visit again: the same `correlationId`, so never a second code.
         case submit(JourneyStep.Review, VisitRequest)
     }
@@ -56,10 +60,10 @@ public enum JourneyStep: Sendable, Hashable {
     case chooseIdentity
     /// A path other than the card, shown as its own screen.
     case otherPath(IdentityPath)
-    /// The card is being read.
+    /// The card is being read (by the kiosk, or by NHSO's agent together with the rights check).
     case readingCard
     /// The card is read; NHSO is asked about the person's rights.
-    case checkingRights(ThaiIDCardPerson)
+    case checkingRights(Patient)
     /// Person, rights and services: Enter confirms the selected service.
     case review(Review)
     /// The mobile number on the numpad.
@@ -73,7 +77,7 @@ public enum JourneyStep: Sendable, Hashable {
 
     /// Everything known about the visit before it is confirmed.
     public struct Review: Sendable, Hashable {
-        public var person: ThaiIDCardPerson
+        public var person: Patient
         public var rights: RightsCheck
         /// Index into `rights.claimTypes`.
         public var selectedService: Int
@@ -85,7 +89,7 @@ public enum JourneyStep: Sendable, Hashable {
 
     /// A claim code on screen.
     public struct Issued: Sendable, Hashable {
-        public var person: ThaiIDCardPerson
+        public var person: Patient
         public var service: ClaimType
         public var submitted: VisitSubmitter.Submitted
         public var slip: SlipState

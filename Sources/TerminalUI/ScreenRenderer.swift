@@ -209,7 +209,7 @@ struct Screen {
         switch problem {
         case .cardRemovedBeforeConfirm: "problem.cardRemoved"
         case .cardUnreadable(.notAThaiIDCard): "problem.notThaiCard"
-        case .cardUnreadable: "problem.cardUnreadable"
+        case .cardUnreadable, .agentAnswerInvalid: "problem.cardUnreadable"
         case .noRights: "problem.noRights"
         case .printFailed: "code.printFailed"
         case .nhso(let error, _):
@@ -221,12 +221,5 @@ struct Screen {
             case .alreadyAuthenticated, .malformedAnswer, .server: "problem.nhsoError"
             }
         }
-    }
-}
-
-extension ThaiIDCardPerson {
-    /// The name as the patient reads it in their language.
-    func name(in language: Language) -> String {
-        language == .thai ? nameTH.fullName : nameEN.fullName
     }
 }

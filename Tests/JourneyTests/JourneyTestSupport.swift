@@ -42,6 +42,9 @@ enum Samples {
         return try! ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
     }()
 
+    /// Somchai as the journey knows him.
+    static let patient = Patient(card: person)
+
     static let services = [ServiceCode.selfIsolation, ServiceCode.general, ServiceCode.haemodialysis].map {
         ClaimType(claimType: $0, claimTypeName: ServiceCode.names[$0]!)
     }

@@ -49,9 +49,9 @@ import ThaiIDCard
     @Test func anUnreachableNHSOCanBeRetriedForTheSamePerson() {
         var driver = Driver()
         driver.send(.cardInserted, .cardRead(Samples.person), .rightsCheckFailed(.unreachable(reason: "timed out")))
-        #expect(driver.state.step == .problem(.nhso(.unreachable(reason: "timed out"), retry: .checkRights(Samples.person))))
+        #expect(driver.state.step == .problem(.nhso(.unreachable(reason: "timed out"), retry: .checkRights(Samples.patient))))
         #expect(driver.send(.retry) == [.checkRights(pid: "1101700203450")])
-        #expect(driver.state.step == .checkingRights(Samples.person))
+        #expect(driver.state.step == .checkingRights(Samples.patient))
     }
 
     @Test func aPersonNHSODoesNotKnowCannotBeRetried() {
@@ -135,7 +135,7 @@ import ThaiIDCard
         #expect(driver.state.step == .readingCard)
         driver.send(.cardRead(Samples.person))
         driver.tick(50)
-        #expect(driver.state.step == .checkingRights(Samples.person))
+        #expect(driver.state.step == .checkingRights(Samples.patient))
     }
 
     @Test func stationsDoNotTimeOut() {

@@ -17,7 +17,7 @@ import ThaiIDCard
         var driver = Driver()
         driver.send(.cardInserted)
         #expect(driver.send(.cardRead(Samples.person)) == [.checkRights(pid: "1101700203450")])
-        #expect(driver.state.step == .checkingRights(Samples.person))
+        #expect(driver.state.step == .checkingRights(Samples.patient))
     }
 
     @Test func rightsLeadToTheReviewWithTheDefaultServiceSelected() throws {

@@ -12,9 +12,9 @@ enum UISamples {
     static let configuration = JourneyConfiguration(idleSeconds: 30, countdownSeconds: 10)
     static let renderer = ScreenRenderer(catalog: catalog, configuration: configuration)
 
-    static let person: ThaiIDCardPerson = {
+    static let person: Patient = {
         let card = try! VirtualThaiIDCard(personFile: root.appendingPathComponent("Tests/Fixtures/cards/somchai.json"))
-        return try! ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
+        return Patient(card: try! ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson())
     }()
 
     static let rights = RightsCheck(

@@ -29,21 +29,11 @@ struct RunCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        guard settings.nhso.backend == .direct else {
-            // With the agent, the agent owns the reader and reads the card itself; the kiosk's
-            // journey for that (person from the agent's read) is not built yet.
-            printError("\(config): nhso.backend 'agent' is not supported by `run` yet; use 'direct' with the kiosk token.")
-            throw ExitCode(2)
-        }
-        let token: KioskToken
+        // The token: required by NHSO's cloud API; with the agent, only check-authen-status uses it.
+        let token: KioskToken?
         do {
-            if let file = settings.nhso.tokenFile {
-                token = try KioskToken.load(file: file)
-            } else if let fromEnvironment = KioskToken.fromEnvironment() {
-                token = fromEnvironment
-            } else {
-                throw NHSOError.tokenMissing
-            }
+            token = try Self.loadToken(settings.nhso)
+            if token == nil && settings.nhso.backend == .direct { throw NHSOError.tokenMissing }
         } catch let error as NHSOError {
             printError(error.staffMessage)
             throw ExitCode(3)
@@ -53,20 +43,42 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let catalog = try TextCatalog.load(assets: assets)
-        let nhso = NHSOHTTPService.cloud(
-            zone: settings.nhso.zone, token: token, baseURL: settings.nhso.baseURL,
-            timeouts: NHSOTimeouts(request: .seconds(settings.nhso.timeoutSeconds)), logger: Logger(label: "authen-kiosk.nhso")
-        )
-        let cards = PCSCCardSource(reader: settings.reader)
+        let (nhso, cards) = Self.backend(settings, token: token)
         let runtime = KioskRuntime(
             journey: Journey(configuration: settings.journey),
             renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
             cards: cards, nhso: nhso,
             printer: FileSlipPrinter(directory: URL(fileURLWithPath: settings.slipsDirectory)),
             journal: JournalFile(url: URL(fileURLWithPath: settings.journalPath)),
-            adminPIN: settings.adminPIN, pcscCards: cards,
+            adminPIN: settings.adminPIN,
             headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName
         )
         await runtime.runOnOwnThread()
+    }
+
+    private static func loadToken(_ settings: KioskSettings.NHSO) throws(NHSOError) -> KioskToken? {
+        if let file = settings.tokenFile { return try KioskToken.load(file: file) }
+        return KioskToken.fromEnvironment()
+    }
+
+    /// NHSO and the card reader: with `direct` the kiosk reads the card through pcscd and calls NHSO's
+    /// cloud API; with `agent` NHSO's agent owns the reader and does both.
+    private static func backend(_ settings: KioskSettings, token: KioskToken?) -> (any NHSOService, any CardSource) {
+        let timeouts = NHSOTimeouts(request: .seconds(settings.nhso.timeoutSeconds))
+        let logger = Logger(label: "authen-kiosk.nhso")
+        switch settings.nhso.backend {
+        case .direct:
+            let nhso = NHSOHTTPService.cloud(
+                zone: settings.nhso.zone, token: token!, baseURL: settings.nhso.baseURL, timeouts: timeouts, logger: logger
+            )
+            return (nhso, PCSCCardSource(reader: settings.reader))
+        case .agent:
+            let nhso = NHSOHTTPService.agent(
+                url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
+                statusBaseURL: settings.nhso.baseURL, timeouts: timeouts, logger: logger
+            )
+            let agent = NHSOAgentReader(url: settings.nhso.agentURL, timeouts: timeouts, logger: logger)
+            return (nhso, AgentCardSource(agent: agent, terminal: settings.reader))
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Journey
 import SmartCard
 import Synchronization
 import ThaiIDCard
@@ -6,7 +7,7 @@ import VirtualThaiIDCard
 
 /// The demo's card reader, in process: a key puts one of the virtual cards in, another pulls it out
 /// (also in the middle of a read). Reads take 5 ms per exchange, like a real chip.
-final class DemoCardSlot: CardSource {
+final class DemoCardSlot: ThaiIDCardSource {
     private let cards: [URL]
     private let state = Mutex<(inserted: VirtualThaiIDCard?, next: Int)>((nil, 0))
 
@@ -36,6 +37,9 @@ final class DemoCardSlot: CardSource {
     }
 
     func remove() { state.withLock { $0.inserted = nil } }
+
+    /// The demo's cards come and go by key (F5, F6), not by watching.
+    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? { nil }
 
     var isCardInserted: Bool { state.withLock { $0.inserted != nil } }
 

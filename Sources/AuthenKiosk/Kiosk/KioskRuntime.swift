@@ -2,7 +2,6 @@ import Foundation
 import Journey
 import NHSO
 import TerminalUI
-import ThaiIDCard
 
 /// The kiosk's main loop: draws the journey's state, turns keys and taps into events, carries out the
 /// effects the journey asks for, and feeds their results back. Single-threaded around the terminal;
@@ -18,8 +17,6 @@ final class KioskRuntime: @unchecked Sendable {
     let adminPIN: String
     /// The demo's card keys; `nil` with a real reader.
     let demoSlot: DemoCardSlot?
-    /// The real reader's insertions and removals, when there is one.
-    let pcscCards: PCSCCardSource?
     /// Shown in the header when set (the hospital's name).
     let headerNote: String?
 
@@ -33,7 +30,7 @@ final class KioskRuntime: @unchecked Sendable {
 
     init(journey: Journey, renderer: ScreenRenderer, cards: any CardSource, nhso: any NHSOService,
          printer: any SlipPrinter, journal: JournalFile, adminPIN: String, demoSlot: DemoCardSlot? = nil,
-         pcscCards: PCSCCardSource? = nil, headerNote: String? = nil) {
+         headerNote: String? = nil) {
         self.journey = journey
         self.renderer = renderer
         self.cards = cards
@@ -42,7 +39,6 @@ final class KioskRuntime: @unchecked Sendable {
         self.journal = journal
         self.adminPIN = adminPIN
         self.demoSlot = demoSlot
-        self.pcscCards = pcscCards
         self.headerNote = headerNote
     }
 
@@ -50,7 +46,7 @@ final class KioskRuntime: @unchecked Sendable {
     func run() {
         handleTerminationSignals()
         let queue = self.queue
-        let watching = pcscCards?.watch { queue.post($0) }
+        let watching = cards.watch { queue.post($0) }
         defer { watching?.cancel() }
         driver.start()
         defer { driver.stop() }
@@ -142,9 +138,7 @@ final class KioskRuntime: @unchecked Sendable {
         switch effect {
         case .readCard:
             let cards = self.cards
-            Task {
-                do throws(ThaiIDCardError) { queue.post(.cardRead(try await cards.readPerson())) } catch { queue.post(.cardReadFailed(error)) }
-            }
+            Task { queue.post(await cards.read()) }
         case .checkRights(let pid):
             let nhso = self.nhso
             Task {

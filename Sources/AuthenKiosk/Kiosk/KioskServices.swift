@@ -2,9 +2,26 @@ import Foundation
 import Journey
 import ThaiIDCard
 
-/// Where the kiosk gets the person from: a PC/SC reader, or the demo's virtual card.
+/// Where the kiosk learns of cards and gets the person from: a PC/SC reader, NHSO's agent, or the
+/// demo's virtual slot.
 protocol CardSource: Sendable {
+    /// Posts `cardInserted` / `cardRemoved` as cards come and go, until the task is cancelled; `nil`
+    /// where cards are inserted by keys (the demo).
+    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>?
+    /// Reads the card in the reader; the answer is the event for the journey (`cardRead`,
+    /// `cardReadFailed`, `agentRead`, `agentReadFailed`).
+    func read() async -> JourneyEvent
+}
+
+/// A source that reads the card itself, as the kiosk's own Thai ID card reader.
+protocol ThaiIDCardSource: CardSource {
     func readPerson() async throws(ThaiIDCardError) -> ThaiIDCardPerson
+}
+
+extension ThaiIDCardSource {
+    func read() async -> JourneyEvent {
+        do throws(ThaiIDCardError) { return .cardRead(try await readPerson()) } catch { return .cardReadFailed(error) }
+    }
 }
 
 /// Where a claim-code slip goes.

@@ -6,7 +6,7 @@ import ThaiIDCard
 
 /// The real card reader, through pcscd: insertions and removals from `CardReaderWatcher` (no polling),
 /// reads under a time limit (a mute card must not freeze the kiosk).
-final class PCSCCardSource: CardSource {
+final class PCSCCardSource: ThaiIDCardSource {
     let reader: String?
     let readTimeout: Duration
     /// The reader holding the card being served.
@@ -18,7 +18,7 @@ final class PCSCCardSource: CardSource {
     }
 
     /// Posts `cardInserted` / `cardRemoved` until cancelled; a pcscd that goes away is retried.
-    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never> {
+    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
         Task {
             while !Task.isCancelled {
                 do {

@@ -1,0 +1,50 @@
+import Journey
+import NHSO
+import Synchronization
+
+/// The card reader of NHSO's Secure Smartcard Agent. Where the agent runs it owns the reader, so the
+/// kiosk never opens it: presence comes from the agent's terminal list, and the person, with the rights
+/// already checked, from its `read`.
+///
+/// The agent has no way to announce a card, so the terminal list is asked for a few times a second
+/// (one loopback request; the cost is measured in the README).
+final class AgentCardSource: CardSource {
+    let agent: NHSOAgentReader
+    /// The agent's terminal to use; `nil`: any that holds a card.
+    let terminal: String?
+    let pollInterval: Duration
+    /// Whether a card was present at the last answer.
+    private let present = Mutex(false)
+
+    init(agent: NHSOAgentReader, terminal: String?, pollInterval: Duration = .milliseconds(400)) {
+        self.agent = agent
+        self.terminal = terminal
+        self.pollInterval = pollInterval
+    }
+
+    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
+        Task {
+            while !Task.isCancelled {
+                // An agent that does not answer (restarting, stopped) changes nothing: a card on screen
+                // is not cancelled by a hiccup of the agent, and a read would report the failure.
+                if let terminals = try? await agent.terminals() {
+                    let now = terminals.contains { $0.isPresent && (terminal == nil || $0.terminalName == terminal) }
+                    let before = present.withLock { was in
+                        defer { was = now }
+                        return was
+                    }
+                    if now != before { post(now ? .cardInserted : .cardRemoved) }
+                }
+                try? await Task.sleep(for: pollInterval)
+            }
+        }
+    }
+
+    func read() async -> JourneyEvent {
+        do throws(NHSOError) {
+            return .agentRead(try await agent.readCard())
+        } catch {
+            return .agentReadFailed(error)
+        }
+    }
+}
