@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// A running `nhso-testzone` on a port of its own.
@@ -26,6 +29,28 @@ final class TestZoneProcess {
     }
 
     var url: String { "http://127.0.0.1:\(port)" }
+
+    /// Puts the card of `pid` in the simulated agent's reader (`nil` takes it out).
+    func setAgentCard(_ pid: String?) throws {
+        let body = pid.map { #"{"pid":"\#($0)"}"# } ?? "{}"
+        try post("/testzone/agent-card", body: body)
+    }
+
+    /// A POST to the test zone's control paths, waited for.
+    func post(_ path: String, body: String) throws {
+        var request = URLRequest(url: URL(string: url + path)!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var status = 0
+        URLSession.shared.dataTask(with: request) { _, response, _ in
+            status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            done.signal()
+        }.resume()
+        done.wait()
+        try #require(status == 200, "POST \(path) answered \(status)")
+    }
 
     deinit {
         process.terminate()

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `authen-kiosk run` with `nhso.backend: agent`: NHSO's agent owns the reader, so the kiosk learns of
+/// the card from the agent's terminal list and of the person (with rights) from its `read`. The agent
+/// here is `nhso-testzone`, whose agent paths serve a reader that the test fills by a control call.
+@Suite(.serialized) struct KioskAgentTests {
+    let somchai = "1101700203450"
+
+    func configuration(zone: TestZoneProcess, folder: URL, extra: String = "") throws -> String {
+        let path = folder.appendingPathComponent("kiosk.yaml").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+            mode: kiosk
+            hospital:
+              hcode: "10757"
+              name: โรงพยาบาลทดสอบ
+            nhso:
+              backend: agent
+              zone: test
+              agentURL: \(zone.url)
+              baseURL: \(zone.url)
+              timeoutSeconds: 5
+            admin:
+              pin: "1234"
+            output:
+              slips: \(folder.appendingPathComponent("slips").path)
+              journal: \(folder.appendingPathComponent("journal.jsonl").path)
+            \(extra)
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aPatientGoesFromCardToClaimCodeThroughTheAgent() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
+        // No token at all: with the agent, the kiosk token is optional.
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try zone.setAgentCard(somchai)
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        #expect(kiosk.screen.contains("สมชาย ใจดี"))
+        #expect(kiosk.screen.contains("1-1017-xxxxx-x5-0"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("slips/\(code).txt").path))
+        try zone.setAgentCard(nil)
+        #expect(kiosk.waitFor("เสร็จสิ้น"))
+        // NHSO's own record says the same: the code was issued to this unit today.
+        let status = try runKiosk(
+            ["status", "--pid", somchai, "--date", thaiToday(), "--base-url", zone.url],
+            environment: ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
+        )
+        #expect(status.stdout.contains(code))
+    }
+
+    @Test func aCardTakenOutBeforeConfirmCancels() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try zone.setAgentCard(somchai)
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try zone.setAgentCard(nil)
+        #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
+        let journal = try String(contentsOf: folder.appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        #expect(journal.contains("card removed"))
+    }
+
+    @Test func aCardTheAgentCannotReadOffersARetry() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        // A valid id that the test zone's population does not hold: its agent answers 500.
+        try zone.setAgentCard("1234567890121")
+        #expect(kiosk.waitFor("ระบบ สปสช. ขัดข้อง"))
+        #expect(kiosk.screen.contains("ลองอีกครั้ง"))
+        try zone.setAgentCard(nil)
+    }
+
+    @Test func aKioskWaitsCalmlyWhileTheAgentIsNotRunning() throws {
+        // With no agent listening the kiosk still starts and waits: the agent may start after it.
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
+        var config = try configuration(zone: zone, folder: folder)
+        try (try String(contentsOfFile: config, encoding: .utf8))
+            .replacingOccurrences(of: "agentURL: \(zone.url)", with: "agentURL: http://127.0.0.1:9")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        config += ""
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(kiosk.screen.contains("กรุณาเสียบบัตรประชาชน"))
+    }
+}
