@@ -15,7 +15,10 @@ public struct ScreenRenderer: Sendable {
     }
 
     public func render(_ state: JourneyState, width: Int, height: Int) -> CellGrid {
-        var screen = Screen(grid: CellGrid(width: width, height: height), language: state.language, catalog: catalog)
+        var screen = Screen(
+            grid: CellGrid(width: width, height: height), language: state.language, catalog: catalog,
+            forStaff: configuration.mode == .station
+        )
         screen.header()
         switch state.step {
         case .attract: screen.attract(cardPresent: state.cardPresent)
@@ -42,6 +45,9 @@ struct Screen {
     var grid: CellGrid
     let language: Language
     let catalog: TextCatalog
+    /// Station mode: staff at the counter read the screen, so it addresses them and shows the person in
+    /// full (the whole id, birth date, every unit), which a kiosk in a public hall does not.
+    let forStaff: Bool
 
     var width: Int { grid.width }
     var height: Int { grid.height }
@@ -56,7 +62,7 @@ struct Screen {
 
     mutating func header() {
         grid.fill(row: 0, column: 0, width: width, height: 3, style: .title)
-        grid.put(t("app.name"), row: 1, column: 2, style: .title)
+        grid.put(t(forStaff ? "station.name" : "app.name"), row: 1, column: 2, style: .title)
         let label = t("common.language")
         let buttonWidth = max(12, TerminalWidth.of(label) + 4)
         grid.button(label, action: .toggleLanguage, row: 0, column: width - buttonWidth, width: buttonWidth)
@@ -89,9 +95,9 @@ struct Screen {
     // MARK: Steps
 
     mutating func attract(cardPresent: Bool) {
-        var row = paragraph(t("attract.title"), row: top + 1, style: .title)
-        row = paragraph(t("attract.insertCard"), row: row + 1, style: .emphasis)
-        row = paragraph(t("attract.insertHint"), row: row + 1)
+        var row = paragraph(t(forStaff ? "station.title" : "attract.title"), row: top + 1, style: .title)
+        row = paragraph(t(forStaff ? "station.insertCard" : "attract.insertCard"), row: row + 1, style: .emphasis)
+        row = paragraph(t(forStaff ? "station.insertHint" : "attract.insertHint"), row: row + 1)
         if cardPresent { paragraph(t("attract.removeCard"), row: row + 1, style: .warning) }
         bottomButtons([(t("attract.otherWays"), .chooseOtherWay, false)])
     }
@@ -122,18 +128,12 @@ struct Screen {
     }
 
     mutating func review(_ review: JourneyStep.Review, mobileRequired: Bool) {
-        paragraph(t("review.title"), row: top - 1, style: .title)
-        let labelWidth = 18
-        let rows: [(String, String)] = [
-            (t("review.name"), review.person.name(in: language)),
-            (t("review.id"), review.person.citizenID.masked),
-            (t("review.mainRight"), review.rights.mainInscl?.agentText ?? "-"),
-            (t("review.subRight"), review.rights.subInscl?.agentText ?? "-"),
-            (t("review.mainUnit"), review.rights.hospMain.map { "\($0.hcode) \($0.hname)" } ?? "-"),
-            (t("review.mobile"), review.mobile.isEmpty ? t("review.mobileOptional") : review.mobile),
-        ]
+        paragraph(t(forStaff ? "station.reviewTitle" : "review.title"), row: top - 1, style: .title)
+        let panel = PersonPanel(review: review, language: language, catalog: catalog, mobileRequired: mobileRequired)
+        let lines = forStaff ? panel.forStaff : panel.forPatient
+        let labelWidth = max(18, (lines.map { TerminalWidth.of($0.0) }.max() ?? 0) + 2)
         var row = top + 1
-        for (label, value) in rows where row < buttonRow - 4 {
+        for (label, value) in lines where row < buttonRow - 4 {
             grid.put(label, row: row, column: 3, style: .muted)
             grid.put(value, row: row, column: 3 + labelWidth, style: .emphasis)
             row += 1
@@ -169,7 +169,7 @@ struct Screen {
     }
 
     mutating func claimCode(_ issued: JourneyStep.Issued, cardPresent: Bool) {
-        paragraph(t("code.title"), row: top - 1, style: .title)
+        paragraph(t(forStaff ? "station.codeTitle" : "code.title"), row: top - 1, style: .title)
         let code = issued.submitted.claimCode.value
         var row = top + 1
         if BigText.width(of: code) <= width - 2 && height >= 20 {

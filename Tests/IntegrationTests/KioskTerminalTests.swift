@@ -110,6 +110,24 @@ final class TmuxKiosk {
         #expect(journal.contains(code))
     }
 
+    @Test func aStationShowsStaffThePersonInFullAndAsksForTheMobile() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--station", "--mobile-required"], width: 80, height: 24)
+        #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        // The whole id and the birth date from NHSO's record, for staff to check against the person.
+        #expect(kiosk.screen.contains("1-1017-00203-45-0"))
+        #expect(kiosk.screen.contains("ชาย · 15/04/2523 ·"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("___-___-____"))
+        try kiosk.type("0812345678")
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("รหัสยืนยันการเข้ารับบริการ (Authen Code)"))
+        #expect(kiosk.screen.firstMatch(of: /PP\d{10}/) != nil)
+        // Nothing times out at a counter: no countdown however long the screen waits.
+        #expect(!kiosk.screen.contains("กลับสู่หน้าแรกใน"))
+    }
+
     @Test func aCardPulledBeforeConfirmCancelsAndSaysSo() throws {
         let kiosk = try TmuxKiosk(arguments: ["demo"])
         #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))

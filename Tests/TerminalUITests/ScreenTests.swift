@@ -50,9 +50,11 @@ enum UISamples {
     }
 
     @Test func everyKeyTheScreensUseExists() throws {
-        let source = try String(contentsOf: UISamples.root.appendingPathComponent("Sources/TerminalUI/ScreenRenderer.swift"), encoding: .utf8)
+        let folder = UISamples.root.appendingPathComponent("Sources/TerminalUI")
+        let source = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined()
         let keys = Set(source.matches(of: /t\("([a-zA-Z]+\.[a-zA-Z]+)"/).map { String($0.1) })
-            .union(source.matches(of: /"((?:problem|code)\.[a-zA-Z]+)"/).map { String($0.1) })
+            .union(source.matches(of: /"((?:problem|code|station)\.[a-zA-Z]+)"/).map { String($0.1) })
         #expect(keys.count > 20)
         for key in keys { #expect(UISamples.catalog.texts[.thai]?[key] != nil, "missing \(key)") }
         for path in IdentityPath.allCases { #expect(UISamples.catalog.texts[.english]?["path.\(path.rawValue)"] != nil) }

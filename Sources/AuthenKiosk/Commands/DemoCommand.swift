@@ -23,6 +23,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Ask for a mobile number before confirming.")
     var mobileRequired = false
 
+    @Flag(help: "Run as a registration counter for staff (full person details, no idle timeout) instead of a kiosk.")
+    var station = false
+
     @Option(help: "Seconds before an idle screen returns to the start.")
     var idleSeconds = 60
 
@@ -57,7 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
             zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!, baseURL: testZone.url, logger: quiet
         )
 
-        let configuration = JourneyConfiguration(mode: .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757")
+        let configuration = JourneyConfiguration(mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757")
         let outputFolder = URL(fileURLWithPath: output)
         let runtime = KioskRuntime(
             journey: Journey(configuration: configuration),
