@@ -49,6 +49,9 @@ public struct Journey: Sendable {
 
         case .readingCard:
             switch event {
+            case .cardReadProgress(let done, let total):
+                state.readProgress = .init(done: done, total: total)
+                return []
             case .cardRead(let card):
                 let person = Patient(card: card)
                 go(&state, .checkingRights(person))
@@ -242,6 +245,7 @@ public struct Journey: Sendable {
     /// Moves to `step` and sets its idle limit.
     private func go(_ state: inout JourneyState, _ step: JourneyStep) {
         state.step = step
+        state.readProgress = nil
         restartIdle(&state)
     }
 

@@ -6,6 +6,8 @@ public enum JourneyEvent: Sendable, Hashable {
     // The reader
     case cardInserted
     case cardRemoved
+    /// The read has done `done` of its `total` steps.
+    case cardReadProgress(done: Int, total: Int)
     case cardRead(ThaiIDCardPerson)
     case cardReadFailed(ThaiIDCardError)
     /// NHSO's agent read the card and checked the rights in one call (its `read`).

@@ -110,6 +110,21 @@ public struct JourneyState: Sendable, Hashable {
     public var cardPresent: Bool
     /// Seconds left before an idle screen returns to the start; `nil` where nothing times out.
     public var idleSecondsLeft: Int?
+    /// How far the card read has come, while reading; `nil` where the reader does not say (the agent).
+    public var readProgress: ReadProgress?
+
+    public struct ReadProgress: Sendable, Hashable {
+        public var done: Int
+        public var total: Int
+
+        public init(done: Int, total: Int) {
+            self.done = done
+            self.total = total
+        }
+
+        /// 0...1.
+        public var fraction: Double { total > 0 ? min(1, Double(done) / Double(total)) : 0 }
+    }
 
     public init(step: JourneyStep = .attract, language: Language = .thai, cardPresent: Bool = false, idleSecondsLeft: Int? = nil) {
         self.step = step

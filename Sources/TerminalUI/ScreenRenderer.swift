@@ -24,7 +24,7 @@ public struct ScreenRenderer: Sendable {
         case .attract: screen.attract(cardPresent: state.cardPresent)
         case .chooseIdentity: screen.chooseIdentity()
         case .otherPath(let path): screen.otherPath(path)
-        case .readingCard: screen.waiting("reading.title", detail: "reading.keepIn")
+        case .readingCard: screen.reading(state.readProgress)
         case .checkingRights(let person): screen.waiting("rights.checking", detail: nil, name: person.name(in: state.language))
         case .review(let review): screen.review(review, mobileRequired: configuration.mobileRequired)
         case .mobileNumber(_, let digits): screen.mobileNumber(digits, required: configuration.mobileRequired)
@@ -121,10 +121,21 @@ struct Screen {
         bottomButtons([(t("common.back"), .back, false)])
     }
 
-    mutating func waiting(_ key: String, detail: String?, name: String? = nil) {
+    @discardableResult
+    mutating func waiting(_ key: String, detail: String?, name: String? = nil) -> Int {
         var row = paragraph(t(key), row: top + 3, style: .title)
         if let name { row = paragraph(name, row: row + 1, style: .emphasis) }
-        if let detail { paragraph(t(detail), row: row + 1, style: .warning) }
+        if let detail { row = paragraph(t(detail), row: row + 1, style: .warning) }
+        return row
+    }
+
+    /// "Reading your card", with a bar where the reader reports its steps.
+    mutating func reading(_ progress: JourneyState.ReadProgress?) {
+        let row = waiting("reading.title", detail: "reading.keepIn")
+        guard let progress else { return }
+        let barWidth = min(40, width - 10)
+        let filled = Int((progress.fraction * Double(barWidth)).rounded())
+        grid.putCentered(String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled), row: row + 1, style: .emphasis)
     }
 
     mutating func review(_ review: JourneyStep.Review, mobileRequired: Bool) {

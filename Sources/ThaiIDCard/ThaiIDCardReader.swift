@@ -13,13 +13,20 @@ public struct ThaiIDCardReader {
         self.channel = channel
     }
 
+    /// The steps of a text read, for `progress`: the SELECT and each text read.
+    public static var textReadSteps: Int { 1 + ThaiIDCardLayout.textReads.count }
+
     /// Reads and checks the whole person; with `includePhoto`, the photo too.
-    public func readPerson(includePhoto: Bool = false) throws(ThaiIDCardError) -> ThaiIDCardPerson {
+    /// - Parameter progress: called after each step of the text read with the steps done (of
+    ///   `textReadSteps`), so a screen can show the read moving on a slow reader.
+    public func readPerson(includePhoto: Bool = false, progress: ((Int) -> Void)? = nil) throws(ThaiIDCardError) -> ThaiIDCardPerson {
         try selectApplet()
+        progress?(1)
         var fields: [ThaiIDCardLayout.Field: ArraySlice<UInt8>] = [:]
-        for read in ThaiIDCardLayout.textReads {
+        for (index, read) in ThaiIDCardLayout.textReads.enumerated() {
             let data = try readBinary(offset: read.offset, length: read.length)
             for field in read.fields { fields[field] = read.slice(field, of: data) }
+            progress?(index + 2)
         }
         var person = try ThaiIDCardParser.person(from: fields, atr: channel.atr)
         if includePhoto { person.photo = try readPhoto() }

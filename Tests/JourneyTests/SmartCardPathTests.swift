@@ -13,6 +13,20 @@ import ThaiIDCard
         #expect(driver.state.idleSecondsLeft == nil)
     }
 
+    @Test func theReadShowsItsProgressAndForgetsItAfterwards() {
+        var driver = Driver()
+        driver.send(.cardInserted)
+        #expect(driver.state.readProgress == nil)
+        #expect(driver.send(.cardReadProgress(done: 2, total: 4)) == [])
+        #expect(driver.state.readProgress?.fraction == 0.5)
+        driver.send(.cardRead(Samples.person))
+        #expect(driver.state.readProgress == nil)
+        // A late report from a read that has ended changes nothing.
+        driver.send(.cardReadProgress(done: 4, total: 4))
+        #expect(driver.state.readProgress == nil)
+        #expect(driver.state.step == .checkingRights(Samples.patient))
+    }
+
     @Test func aReadCardIsCheckedWithNHSO() {
         var driver = Driver()
         driver.send(.cardInserted)

@@ -97,6 +97,17 @@ enum UISamples {
         #expect(grid.buttons.contains { $0.action == .previousService })
     }
 
+    @Test func theReadingScreenFillsItsBarAsTheReadGoesOn() {
+        func bar(_ done: Int?) -> Int {
+            var state = JourneyState(step: .readingCard)
+            state.readProgress = done.map { .init(done: $0, total: 4) }
+            return UISamples.renderer.render(state, width: 80, height: 24).text.filter { $0 == "█" }.count
+        }
+        #expect(bar(nil) == 0)
+        #expect(bar(1) == 10)
+        #expect(bar(4) == 40)
+    }
+
     @Test func theClaimCodeIsLarge() {
         let grid = render(.claimCode(UISamples.issued))
         #expect(grid.contains("PP1172534798"))

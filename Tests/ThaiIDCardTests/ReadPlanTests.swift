@@ -24,6 +24,13 @@ import VirtualThaiIDCard
         }
     }
 
+    @Test func progressIsReportedAfterEachStepOfTheTextRead() throws {
+        nonisolated(unsafe) var steps: [Int] = []
+        _ = try ThaiIDCardReader(channel: try Fixtures.channel("somchai")).readPerson { steps.append($0) }
+        #expect(steps == [1, 2, 3, 4])
+        #expect(ThaiIDCardReader.textReadSteps == 4)
+    }
+
     @Test func theReaderSendsExactlyThePlannedAPDUs() throws {
         let recorder = RecordingChannel(try Fixtures.channel("somchai"))
         _ = try ThaiIDCardReader(channel: recorder).readPerson()

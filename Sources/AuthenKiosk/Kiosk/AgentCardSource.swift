@@ -40,7 +40,8 @@ final class AgentCardSource: CardSource {
         }
     }
 
-    func read() async -> JourneyEvent {
+    /// One call does the read and the rights check: there is no progress to report.
+    func read(progress post: @escaping @Sendable (JourneyEvent) -> Void) async -> JourneyEvent {
         do throws(NHSOError) {
             return .agentRead(try await agent.readCard())
         } catch {

@@ -43,12 +43,12 @@ final class DemoCardSlot: ThaiIDCardSource {
 
     var isCardInserted: Bool { state.withLock { $0.inserted != nil } }
 
-    func readPerson() async throws(ThaiIDCardError) -> ThaiIDCardPerson {
+    func readPerson(progress: @escaping @Sendable (Int) -> Void) async throws(ThaiIDCardError) -> ThaiIDCardPerson {
         guard let card = state.withLock({ $0.inserted }) else {
             throw .transport(SmartCardError(.noCard))
         }
         let channel = SlotChannel(card: card, slot: self)
-        return try ThaiIDCardReader(channel: channel).readPerson()
+        return try ThaiIDCardReader(channel: channel).readPerson(progress: progress)
     }
 
     /// A channel that fails as a pulled card does once the slot is emptied.

@@ -138,7 +138,7 @@ final class KioskRuntime: @unchecked Sendable {
         switch effect {
         case .readCard:
             let cards = self.cards
-            Task { queue.post(await cards.read()) }
+            Task { queue.post(await cards.read { queue.post($0) }) }
         case .checkRights(let pid):
             let nhso = self.nhso
             Task {

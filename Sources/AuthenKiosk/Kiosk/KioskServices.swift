@@ -8,19 +8,25 @@ protocol CardSource: Sendable {
     /// Posts `cardInserted` / `cardRemoved` as cards come and go, until the task is cancelled; `nil`
     /// where cards are inserted by keys (the demo).
     func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>?
-    /// Reads the card in the reader; the answer is the event for the journey (`cardRead`,
-    /// `cardReadFailed`, `agentRead`, `agentReadFailed`).
-    func read() async -> JourneyEvent
+    /// Reads the card in the reader, posting `cardReadProgress` on the way where the reader can tell;
+    /// the answer is the event for the journey (`cardRead`, `cardReadFailed`, `agentRead`,
+    /// `agentReadFailed`).
+    func read(progress post: @escaping @Sendable (JourneyEvent) -> Void) async -> JourneyEvent
 }
 
 /// A source that reads the card itself, as the kiosk's own Thai ID card reader.
 protocol ThaiIDCardSource: CardSource {
-    func readPerson() async throws(ThaiIDCardError) -> ThaiIDCardPerson
+    func readPerson(progress: @escaping @Sendable (Int) -> Void) async throws(ThaiIDCardError) -> ThaiIDCardPerson
 }
 
 extension ThaiIDCardSource {
-    func read() async -> JourneyEvent {
-        do throws(ThaiIDCardError) { return .cardRead(try await readPerson()) } catch { return .cardReadFailed(error) }
+    func read(progress post: @escaping @Sendable (JourneyEvent) -> Void) async -> JourneyEvent {
+        let total = ThaiIDCardReader.textReadSteps
+        do throws(ThaiIDCardError) {
+            return .cardRead(try await readPerson { post(.cardReadProgress(done: $0, total: total)) })
+        } catch {
+            return .cardReadFailed(error)
+        }
     }
 }
 

@@ -50,7 +50,7 @@ final class PCSCCardSource: ThaiIDCardSource {
         }
     }
 
-    func readPerson() async throws(ThaiIDCardError) -> ThaiIDCardPerson {
+    func readPerson(progress: @escaping @Sendable (Int) -> Void) async throws(ThaiIDCardError) -> ThaiIDCardPerson {
         guard let name = current.withLock({ $0 }) else { throw .transport(SmartCardError(.noCard)) }
         let limit = readTimeout
         let outcome: Result<ThaiIDCardPerson, ThaiIDCardError> = await withCheckedContinuation { done in
@@ -59,7 +59,7 @@ final class PCSCCardSource: ThaiIDCardSource {
                     let person = try Deadline.run(within: limit) {
                         let connection = try PCSCContext().connect(reader: name)
                         defer { connection.disconnect() }
-                        return try connection.withTransaction { try ThaiIDCardReader(channel: connection).readPerson() }
+                        return try connection.withTransaction { try ThaiIDCardReader(channel: connection).readPerson(progress: progress) }
                     }
                     done.resume(returning: .success(person))
                 } catch let error as ThaiIDCardError {
