@@ -31,7 +31,7 @@ import Testing
         return path
     }
 
-    @Test func aPatientGoesFromCardToClaimCodeThroughTheAgent() throws {
+    @Test func aPatientGoesFromCardToClaimCodeThroughTheAgentAndAgainTheSameDay() throws {
         let zone = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
         // No token at all: with the agent, the kiosk token is optional.
@@ -53,6 +53,17 @@ import Testing
             environment: ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
         )
         #expect(status.stdout.contains(code))
+
+        // The same card again, the same day: the agent's confirm-save refuses, the kiosk shows the code
+        // it already has.
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try zone.setAgentCard(somchai)
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("ท่านได้รับรหัสสำหรับบริการนี้แล้ววันนี้"))
+        #expect(kiosk.screen.contains(code))
+        try zone.setAgentCard(nil)
     }
 
     @Test func aCardTakenOutBeforeConfirmCancels() throws {
