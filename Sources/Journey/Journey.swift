@@ -17,7 +17,11 @@ public struct Journey: Sendable {
             state.language = state.language.other
             restartIdle(&state)
             return []
+        case .readerAvailable(let available):
+            state.readerAvailable = available
+            return []
         case .cardInserted:
+            state.readerAvailable = true
             state.cardPresent = true
             return cardInserted(&state)
         case .cardRemoved:

@@ -4,6 +4,8 @@ import ThaiIDCard
 /// Something that happened: the patient pressed or tapped, the reader or NHSO answered, a second passed.
 public enum JourneyEvent: Sendable, Hashable {
     // The reader
+    /// The card reader (or NHSO's agent holding it) became usable, or stopped being usable.
+    case readerAvailable(Bool)
     case cardInserted
     case cardRemoved
     /// The read has done `done` of its `total` steps.

@@ -108,6 +108,9 @@ public struct JourneyState: Sendable, Hashable {
     public var language: Language
     /// Whether a card is in the reader now (it may stay in after the journey ends).
     public var cardPresent: Bool
+    /// Whether the card reader can be used: when not, the start screen says so (a patient must not
+    /// insert a card into a reader nobody is listening to).
+    public var readerAvailable = true
     /// Seconds left before an idle screen returns to the start; `nil` where nothing times out.
     public var idleSecondsLeft: Int?
     /// How far the card read has come, while reading; `nil` where the reader does not say (the agent).

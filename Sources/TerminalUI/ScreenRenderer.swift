@@ -21,7 +21,7 @@ public struct ScreenRenderer: Sendable {
         )
         screen.header()
         switch state.step {
-        case .attract: screen.attract(cardPresent: state.cardPresent)
+        case .attract: screen.attract(cardPresent: state.cardPresent, readerAvailable: state.readerAvailable)
         case .chooseIdentity: screen.chooseIdentity()
         case .otherPath(let path): screen.otherPath(path)
         case .readingCard: screen.reading(state.readProgress)
@@ -94,11 +94,15 @@ struct Screen {
 
     // MARK: Steps
 
-    mutating func attract(cardPresent: Bool) {
+    mutating func attract(cardPresent: Bool, readerAvailable: Bool) {
         var row = paragraph(t(forStaff ? "station.title" : "attract.title"), row: top + 1, style: .title)
         row = paragraph(t(forStaff ? "station.insertCard" : "attract.insertCard"), row: row + 1, style: .emphasis)
         row = paragraph(t(forStaff ? "station.insertHint" : "attract.insertHint"), row: row + 1)
-        if cardPresent { paragraph(t("attract.removeCard"), row: row + 1, style: .warning) }
+        if cardPresent {
+            paragraph(t("attract.removeCard"), row: row + 1, style: .warning)
+        } else if !readerAvailable {
+            paragraph(t("attract.readerNotReady"), row: row + 1, style: .warning)
+        }
         bottomButtons([(t("attract.otherWays"), .chooseOtherWay, false)])
     }
 

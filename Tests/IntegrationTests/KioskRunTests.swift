@@ -11,7 +11,7 @@ import Testing
     init() throws { try Harness.requireVirtualReader(Self.reader) }
 
     /// A configuration for the kiosk against this test zone; slips and journal under `folder`.
-    func configuration(zone: TestZoneProcess, folder: URL, extra: String = "") throws -> String {
+    func configuration(zone: TestZoneProcess, folder: URL, reader: String = Self.reader, extra: String = "") throws -> String {
         let path = folder.appendingPathComponent("kiosk.yaml").path
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try """
@@ -20,7 +20,7 @@ import Testing
               hcode: "10757"
               name: โรงพยาบาลทดสอบ
             card:
-              reader: \(Self.reader)
+              reader: \(reader)
             nhso:
               backend: direct
               zone: test
@@ -46,6 +46,7 @@ import Testing
         let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
         #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
         #expect(kiosk.screen.contains("โรงพยาบาลทดสอบ"))
+        #expect(!kiosk.screen.contains("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
         let inserted = try card("lifetime")
         #expect(kiosk.waitFor("(WEL) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         #expect(kiosk.screen.contains("นายทองคำ มีสุข"))
@@ -95,6 +96,16 @@ import Testing
         // The card is still in: the start screen asks for it to be taken out.
         #expect(kiosk.screen.contains("กรุณานำบัตรออกจากเครื่องอ่านบัตร"))
         try inserted.remove()
+    }
+
+    @Test func aReaderThatIsNotThereIsShownOnTheStartScreen() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let config = try configuration(zone: zone, folder: folder, reader: "Unplugged Reader 00 00")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
+        try kiosk.keys("F2")
+        #expect(kiosk.waitFor("The card reader is not ready. Please ask the staff."))
     }
 
     @Test func aCardPulledMidReadIsReported() throws {

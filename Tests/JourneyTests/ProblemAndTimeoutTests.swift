@@ -191,3 +191,22 @@ import ThaiIDCard
         #expect(driver.state == before)
     }
 }
+
+@Suite struct ReaderAvailabilityTests {
+    @Test func aReaderThatGoesAwayIsRememberedUntilItComesBack() {
+        var driver = Driver()
+        #expect(driver.state.readerAvailable)
+        #expect(driver.send(.readerAvailable(false)) == [])
+        #expect(!driver.state.readerAvailable)
+        #expect(driver.state.step == .attract)
+        driver.send(.readerAvailable(true))
+        #expect(driver.state.readerAvailable)
+    }
+
+    @Test func aCardInsertedProvesTheReaderWorks() {
+        var driver = Driver()
+        driver.send(.readerAvailable(false), .cardInserted)
+        #expect(driver.state.readerAvailable)
+        #expect(driver.state.step == .readingCard)
+    }
+}

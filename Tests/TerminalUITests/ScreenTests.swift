@@ -78,6 +78,13 @@ enum UISamples {
         #expect(grid.action(atRow: 1, column: 79) == .toggleLanguage)
     }
 
+    @Test func aReaderThatIsNotReadyIsSaidOnTheStartScreen() {
+        var state = JourneyState(step: .attract)
+        #expect(!UISamples.renderer.render(state, width: 80, height: 24).contains("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
+        state.readerAvailable = false
+        #expect(UISamples.renderer.render(state, width: 80, height: 24).contains("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
+    }
+
     @Test func englishIsOneToggleAway() {
         let grid = render(.attract, language: .english)
         #expect(grid.contains("Please insert your Thai ID card"))

@@ -24,11 +24,19 @@ final class AgentCardSource: CardSource {
 
     func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
         Task {
+            var available: Bool?
             while !Task.isCancelled {
-                // An agent that does not answer (restarting, stopped) changes nothing: a card on screen
-                // is not cancelled by a hiccup of the agent, and a read would report the failure.
-                if let terminals = try? await agent.terminals() {
-                    let now = terminals.contains { $0.isPresent && (terminal == nil || $0.terminalName == terminal) }
+                let terminals = try? await agent.terminals()
+                let ours = terminals?.filter { terminal == nil || $0.terminalName == terminal } ?? []
+                // No answer, or no terminal of ours: the agent is down or its reader unplugged.
+                let usable = !ours.isEmpty
+                if usable != available {
+                    available = usable
+                    post(.readerAvailable(usable))
+                }
+                // A hiccup of the agent does not cancel a card on screen: presence changes only on an answer.
+                if terminals != nil {
+                    let now = ours.contains { $0.isPresent }
                     let before = present.withLock { was in
                         defer { was = now }
                         return was

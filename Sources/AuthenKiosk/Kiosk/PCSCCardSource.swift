@@ -4,7 +4,7 @@ import SmartCard
 import Synchronization
 import ThaiIDCard
 
-/// The real card reader, through pcscd: insertions and removals from `CardReaderWatcher` (no polling),
+/// The real card reader, through pcscd: readers, insertions and removals from `CardReaderWatcher` (no polling),
 /// reads under a time limit (a mute card must not freeze the kiosk).
 final class PCSCCardSource: ThaiIDCardSource {
     let reader: String?
@@ -17,36 +17,59 @@ final class PCSCCardSource: ThaiIDCardSource {
         self.readTimeout = readTimeout
     }
 
-    /// Posts `cardInserted` / `cardRemoved` until cancelled; a pcscd that goes away is retried.
+    /// Posts `readerAvailable`, `cardInserted` and `cardRemoved` until cancelled; a pcscd that goes
+    /// away is retried every second.
     func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
         Task {
+            var available: Bool?
+            func report(_ now: Bool) {
+                if now != available { available = now; post(.readerAvailable(now)) }
+            }
             while !Task.isCancelled {
+                // The watcher reports readers as they come: a start with none would go unnoticed.
+                var attached = Set(((try? PCSCContext().readers()) ?? []).filter { reader == nil || $0 == reader })
+                report(!attached.isEmpty)
                 do {
                     for try await event in CardReaderWatcher(reader: reader) {
                         switch event {
+                        case .readerAttached(let name):
+                            attached.insert(name)
+                            report(true)
                         case .cardInserted(let name, _):
-                            let isFirst = current.withLock { held -> Bool in
-                                guard held == nil else { return false }
-                                held = name
-                                return true
-                            }
-                            if isFirst { post(.cardInserted) }
-                        case .cardRemoved(let name), .readerDetached(let name):
-                            let wasCurrent = current.withLock { held -> Bool in
-                                guard held == name else { return false }
-                                held = nil
-                                return true
-                            }
-                            if wasCurrent { post(.cardRemoved) }
-                        case .readerAttached:
-                            break
+                            if take(name) { post(.cardInserted) }
+                        case .cardRemoved(let name):
+                            if release(name) { post(.cardRemoved) }
+                        case .readerDetached(let name):
+                            attached.remove(name)
+                            report(!attached.isEmpty)
+                            if release(name) { post(.cardRemoved) }
                         }
                     }
                 } catch {
-                    // pcscd stopped or restarted: wait a little and watch again.
+                    // pcscd stopped or restarted: no reader can be trusted until it is back.
                 }
+                report(false)
+                if release(nil) { post(.cardRemoved) }
                 try? await Task.sleep(for: .seconds(1))
             }
+        }
+    }
+
+    /// Makes `name` the reader being served, unless one already is.
+    private func take(_ name: String) -> Bool {
+        current.withLock { held in
+            guard held == nil else { return false }
+            held = name
+            return true
+        }
+    }
+
+    /// Forgets the served reader if it is `name` (any, with `nil`); whether one was forgotten.
+    private func release(_ name: String?) -> Bool {
+        current.withLock { held in
+            guard held != nil, name == nil || held == name else { return false }
+            held = nil
+            return true
         }
     }
 
