@@ -8,12 +8,27 @@ import Logging
 enum Diagnostics {
     static let levelVariable = "AUTHEN_KIOSK_LOG_LEVEL"
 
-    static func bootstrapLogging(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let level = environment[levelVariable].flatMap(Logger.Level.init(rawValue:)) ?? .error
+    static func bootstrapLogging(
+        defaultLevel: Logger.Level = .error, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        let level = environment[levelVariable].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
+    }
+
+    /// A full-screen program must not write on its own screen: when standard error is the terminal,
+    /// it is sent to `logPath` (appended, created `0640`) for as long as the program runs. Under
+    /// systemd standard error is already the journal and is left alone.
+    static func keepStandardErrorOffScreen(logPath: String) throws {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        let url = URL(fileURLWithPath: logPath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: logPath]) }
+        defer { close(fd) }
+        guard dup2(fd, STDERR_FILENO) >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: logPath]) }
     }
 }

@@ -28,6 +28,7 @@ public enum KioskConfigurationFile {
         "admin.pin": "4 to 12 digits",
         "output.slips": "a folder for slip files",
         "output.journal": "a file for the journal",
+        "output.log": "a file for the program's log while it has the screen",
     ]
 
     public static func load(path: String) async throws -> KioskSettings {
@@ -129,7 +130,8 @@ public enum KioskConfigurationFile {
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),
             nhso: nhso, adminPIN: pin,
             slipsDirectory: text("output.slips") ?? "/var/lib/authen-kiosk/slips",
-            journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.jsonl"
+            journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.jsonl",
+            logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log"
         )
     }
 }

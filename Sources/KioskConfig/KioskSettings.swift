@@ -14,6 +14,9 @@ public struct KioskSettings: Sendable, Hashable {
     public var adminPIN: String
     public var slipsDirectory: String
     public var journalPath: String
+    /// Where the log goes while the program has the terminal (a line written to the screen would
+    /// break it); under systemd, whose journal takes standard error, the log stays there.
+    public var logPath: String
 
     public struct NHSO: Sendable, Hashable {
         public enum Backend: String, Sendable, Hashable, CaseIterable { case direct, agent }

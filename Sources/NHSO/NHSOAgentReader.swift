@@ -11,10 +11,14 @@ public struct NHSOAgentReader: Sendable {
         transport = HTTPTransport(baseURL: url, token: nil, timeouts: timeouts, logger: logger)
     }
 
+    /// The agent's address.
+    public var url: String { transport.baseURL }
+
     /// The readers the agent sees, and whether each holds a card.
     public func terminals() async throws(NHSOError) -> [AgentTerminal] {
         let path = "/api/smartcard/terminals"
-        let answer = try await transport.get(path)
+        // Once: callers ask again within the second anyway.
+        let answer = try await transport.get(path, attempts: 1)
         guard answer.status == 200 else { throw transport.failure(for: answer, pid: nil) }
         return try transport.decode([AgentTerminal].self, from: answer, path: path)
     }

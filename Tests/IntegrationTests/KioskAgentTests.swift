@@ -26,6 +26,7 @@ import Testing
             output:
               slips: \(folder.appendingPathComponent("slips").path)
               journal: \(folder.appendingPathComponent("journal.jsonl").path)
+              log: \(folder.appendingPathComponent("kiosk.log").path)
             \(extra)
             """.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -102,5 +103,11 @@ import Testing
         zone.process.waitUntilExit()
         #expect(kiosk.waitFor("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
         #expect(kiosk.screen.contains("กรุณาติดต่อเจ้าหน้าที่"))
+        // The failed polls are logged to the file, never drawn over the screen.
+        #expect(!kiosk.screen.contains("unreachable"))
+        let log = try String(contentsOf: folder.appendingPathComponent("kiosk.log"), encoding: .utf8)
+        #expect(log.contains("NHSO agent is not answering"))
+        // Once, when it stopped; not at every poll.
+        #expect(log.components(separatedBy: "NHSO agent is not answering").count == 2)
     }
 }

@@ -31,6 +31,7 @@ import Testing
             output:
               slips: \(folder.appendingPathComponent("slips").path)
               journal: \(folder.appendingPathComponent("journal.jsonl").path)
+              log: \(folder.appendingPathComponent("kiosk.log").path)
             \(extra)
             """.write(toFile: path, atomically: true, encoding: .utf8)
         return path

@@ -26,6 +26,7 @@ import Testing
         #expect(settings.journey.idleSeconds == 60)
         #expect(!settings.journey.mobileRequired)
         #expect(settings.adminPIN == "246810")
+        #expect(settings.logPath == "/var/lib/authen-kiosk/kiosk.log")
     }
 
     @Test func theStationAndDemoExamplesLoad() async throws {

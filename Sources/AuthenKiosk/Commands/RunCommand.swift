@@ -21,7 +21,8 @@ struct RunCommand: AsyncParsableCommand {
     var config: String
 
     func run() async throws {
-        Diagnostics.bootstrapLogging()
+        // Warnings too: an unattended kiosk's log is how IT learns that NHSO or the agent was unreachable.
+        Diagnostics.bootstrapLogging(defaultLevel: .warning)
         let settings: KioskSettings
         do {
             settings = try await KioskConfigurationFile.load(path: config)
@@ -43,6 +44,12 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let catalog = try TextCatalog.load(assets: assets)
+        do {
+            try Diagnostics.keepStandardErrorOffScreen(logPath: settings.logPath)
+        } catch {
+            printError("output.log '\(settings.logPath)' cannot be written: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
         let (nhso, cards) = Self.backend(settings, token: token)
         let runtime = KioskRuntime(
             journey: Journey(configuration: settings.journey),
@@ -77,8 +84,8 @@ struct RunCommand: AsyncParsableCommand {
                 url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
                 statusBaseURL: settings.nhso.baseURL, timeouts: timeouts, logger: logger
             )
-            let agent = NHSOAgentReader(url: settings.nhso.agentURL, timeouts: timeouts, logger: logger)
-            return (nhso, AgentCardSource(agent: agent, terminal: settings.reader))
+            let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader, logger: logger)
+            return (nhso, cards)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Journey
+import Logging
 import NHSO
 import Synchronization
 
@@ -10,14 +11,22 @@ import Synchronization
 /// (one loopback request; the cost is measured in the README).
 final class AgentCardSource: CardSource {
     let agent: NHSOAgentReader
+    /// The agent's reader for polling, its own failures not logged (a down agent would fill the log
+    /// several times a second): the source logs when the reader becomes usable or stops being so.
+    let poller: NHSOAgentReader
+    let logger: Logger
     /// The agent's terminal to use; `nil`: any that holds a card.
     let terminal: String?
     let pollInterval: Duration
     /// Whether a card was present at the last answer.
     private let present = Mutex(false)
 
-    init(agent: NHSOAgentReader, terminal: String?, pollInterval: Duration = .milliseconds(400)) {
-        self.agent = agent
+    init(url: String, timeouts: NHSOTimeouts, terminal: String?, logger: Logger, pollInterval: Duration = .milliseconds(400)) {
+        agent = NHSOAgentReader(url: url, timeouts: timeouts, logger: logger)
+        var quiet = logger
+        quiet.logLevel = .critical
+        poller = NHSOAgentReader(url: url, timeouts: timeouts, logger: quiet)
+        self.logger = logger
         self.terminal = terminal
         self.pollInterval = pollInterval
     }
@@ -26,11 +35,18 @@ final class AgentCardSource: CardSource {
         Task {
             var available: Bool?
             while !Task.isCancelled {
-                let terminals = try? await agent.terminals()
+                let answer: Result<[AgentTerminal], NHSOError>
+                do throws(NHSOError) { answer = .success(try await poller.terminals()) } catch { answer = .failure(error) }
+                let terminals = try? answer.get()
                 let ours = terminals?.filter { terminal == nil || $0.terminalName == terminal } ?? []
                 // No answer, or no terminal of ours: the agent is down or its reader unplugged.
                 let usable = !ours.isEmpty
                 if usable != available {
+                    switch answer {
+                    case .success where usable: logger.notice("NHSO agent's card reader is ready", metadata: ["url": "\(agent.url)"])
+                    case .success: logger.warning("NHSO agent has no card reader", metadata: ["terminal": "\(terminal ?? "any")"])
+                    case .failure(let error): logger.warning("NHSO agent is not answering", metadata: ["reason": "\(error.staffMessage)"])
+                    }
                     available = usable
                     post(.readerAvailable(usable))
                 }
