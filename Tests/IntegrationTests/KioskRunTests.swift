@@ -107,6 +107,8 @@ import Testing
         #expect(kiosk.waitFor("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
         try kiosk.keys("F2")
         #expect(kiosk.waitFor("The card reader is not ready. Please ask the staff."))
+        let log = try String(contentsOf: folder.appendingPathComponent("kiosk.log"), encoding: .utf8)
+        #expect(log.contains("no card reader") && log.contains("Unplugged Reader 00 00"))
     }
 
     @Test func aCardPulledMidReadIsReported() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Journey
+import Logging
 import SmartCard
 import Synchronization
 import ThaiIDCard
@@ -12,8 +13,11 @@ final class PCSCCardSource: ThaiIDCardSource {
     /// The reader holding the card being served.
     private let current = Mutex<String?>(nil)
 
-    init(reader: String?, readTimeout: Duration = .seconds(15)) {
+    let logger: Logger
+
+    init(reader: String?, readTimeout: Duration = .seconds(15), logger: Logger = Logger(label: "authen-kiosk.reader")) {
         self.reader = reader
+        self.logger = logger
         self.readTimeout = readTimeout
     }
 
@@ -23,7 +27,14 @@ final class PCSCCardSource: ThaiIDCardSource {
         Task {
             var available: Bool?
             func report(_ now: Bool) {
-                if now != available { available = now; post(.readerAvailable(now)) }
+                guard now != available else { return }
+                available = now
+                if now {
+                    logger.notice("card reader ready", metadata: ["reader": "\(reader ?? "any")"])
+                } else {
+                    logger.warning("no card reader (is it plugged in, is pcscd running?)", metadata: ["reader": "\(reader ?? "any")"])
+                }
+                post(.readerAvailable(now))
             }
             while !Task.isCancelled {
                 // The watcher reports readers as they come: a start with none would go unnoticed.
