@@ -7,37 +7,19 @@ import Testing
 @Suite(.serialized) struct KioskAgentTests {
     let somchai = "1101700203450"
 
-    func configuration(zone: TestZoneProcess, folder: URL, extra: String = "") throws -> String {
-        let path = folder.appendingPathComponent("kiosk.yaml").path
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try """
-            mode: kiosk
-            hospital:
-              hcode: "10757"
-              name: โรงพยาบาลทดสอบ
-            nhso:
-              backend: agent
-              zone: test
-              agentURL: \(zone.url)
-              baseURL: \(zone.url)
-              timeoutSeconds: 5
-            admin:
-              pin: "1234"
-            output:
-              slips: \(folder.appendingPathComponent("slips").path)
-              journal: \(folder.appendingPathComponent("journal.jsonl").path)
-              log: \(folder.appendingPathComponent("kiosk.log").path)
-            \(extra)
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+    /// `run` on the agent backend of a fresh test zone, on its start screen; its files under `folder`.
+    func startKiosk(_ zone: TestZoneProcess) throws -> (kiosk: TmuxKiosk, folder: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
+        let config = try writeKioskConfiguration(zone: zone, folder: folder, backend: "agent")
+        // No token at all: with the agent, the kiosk token is optional.
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        return (kiosk, folder)
     }
 
     @Test func aPatientGoesFromCardToClaimCodeThroughTheAgentAndAgainTheSameDay() throws {
         let zone = try TestZoneProcess()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
-        // No token at all: with the agent, the kiosk token is optional.
-        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false)
-        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let (kiosk, folder) = try startKiosk(zone)
         try zone.setAgentCard(somchai)
         #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         #expect(kiosk.screen.contains("สมชาย ใจดี"))
@@ -69,9 +51,7 @@ import Testing
 
     @Test func aCardTakenOutBeforeConfirmCancels() throws {
         let zone = try TestZoneProcess()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
-        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false)
-        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let (kiosk, folder) = try startKiosk(zone)
         try zone.setAgentCard(somchai)
         #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         try zone.setAgentCard(nil)
@@ -82,9 +62,7 @@ import Testing
 
     @Test func aCardTheAgentCannotReadOffersARetry() throws {
         let zone = try TestZoneProcess()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
-        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false)
-        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let (kiosk, _) = try startKiosk(zone)
         // A valid id that the test zone's population does not hold: its agent answers 500.
         try zone.setAgentCard("1234567890121")
         #expect(kiosk.waitFor("ระบบ สปสช. ขัดข้อง"))
@@ -95,9 +73,7 @@ import Testing
     @Test func anAgentThatIsNotRunningIsShownAndItsStartIsNoticed() throws {
         // The kiosk may start before the agent: it says the reader is not ready, and waits for it.
         let zone = try TestZoneProcess()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID())")
-        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false)
-        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let (kiosk, folder) = try startKiosk(zone)
         #expect(!kiosk.screen.contains("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
         zone.process.terminate()
         zone.process.waitUntilExit()

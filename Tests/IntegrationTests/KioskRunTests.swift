@@ -10,31 +10,9 @@ import Testing
 
     init() throws { try Harness.requireVirtualReader(Self.reader) }
 
-    /// A configuration for the kiosk against this test zone; slips and journal under `folder`.
+    /// A configuration for the kiosk against this test zone; slips, journal and log under `folder`.
     func configuration(zone: TestZoneProcess, folder: URL, reader: String = Self.reader, extra: String = "") throws -> String {
-        let path = folder.appendingPathComponent("kiosk.yaml").path
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try """
-            mode: kiosk
-            hospital:
-              hcode: "10757"
-              name: โรงพยาบาลทดสอบ
-            card:
-              reader: \(reader)
-            nhso:
-              backend: direct
-              zone: test
-              baseURL: \(zone.url)
-              timeoutSeconds: 5
-            admin:
-              pin: "1234"
-            output:
-              slips: \(folder.appendingPathComponent("slips").path)
-              journal: \(folder.appendingPathComponent("journal.jsonl").path)
-              log: \(folder.appendingPathComponent("kiosk.log").path)
-            \(extra)
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try writeKioskConfiguration(zone: zone, folder: folder, backend: "direct", reader: reader, extra: extra)
     }
 
     func card(_ fixture: String, _ arguments: [String] = []) throws -> SimulatedCard {

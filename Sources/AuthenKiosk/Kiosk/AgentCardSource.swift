@@ -1,7 +1,6 @@
 import Journey
 import Logging
 import NHSO
-import Synchronization
 
 /// The card reader of NHSO's Secure Smartcard Agent. Where the agent runs it owns the reader, so the
 /// kiosk never opens it: presence comes from the agent's terminal list, and the person, with the rights
@@ -18,8 +17,6 @@ final class AgentCardSource: CardSource {
     /// The agent's terminal to use; `nil`: any that holds a card.
     let terminal: String?
     let pollInterval: Duration
-    /// Whether a card was present at the last answer.
-    private let present = Mutex(false)
 
     init(url: String, timeouts: NHSOTimeouts, terminal: String?, logger: Logger, pollInterval: Duration = .milliseconds(400)) {
         agent = NHSOAgentReader(url: url, timeouts: timeouts, logger: logger)
@@ -33,7 +30,9 @@ final class AgentCardSource: CardSource {
 
     func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
         Task {
+            // What the last answers said; only this task reads and writes them.
             var available: Bool?
+            var present = false
             while !Task.isCancelled {
                 let answer: Result<[AgentTerminal], NHSOError>
                 do throws(NHSOError) { answer = .success(try await poller.terminals()) } catch { answer = .failure(error) }
@@ -51,13 +50,9 @@ final class AgentCardSource: CardSource {
                     post(.readerAvailable(usable))
                 }
                 // A hiccup of the agent does not cancel a card on screen: presence changes only on an answer.
-                if terminals != nil {
-                    let now = ours.contains { $0.isPresent }
-                    let before = present.withLock { was in
-                        defer { was = now }
-                        return was
-                    }
-                    if now != before { post(now ? .cardInserted : .cardRemoved) }
+                if terminals != nil, ours.contains(where: \.isPresent) != present {
+                    present.toggle()
+                    post(present ? .cardInserted : .cardRemoved)
                 }
                 try? await Task.sleep(for: pollInterval)
             }

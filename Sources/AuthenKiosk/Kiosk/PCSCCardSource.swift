@@ -10,10 +10,9 @@ import ThaiIDCard
 final class PCSCCardSource: ThaiIDCardSource {
     let reader: String?
     let readTimeout: Duration
+    let logger: Logger
     /// The reader holding the card being served.
     private let current = Mutex<String?>(nil)
-
-    let logger: Logger
 
     init(reader: String?, readTimeout: Duration = .seconds(15), logger: Logger = Logger(label: "authen-kiosk.reader")) {
         self.reader = reader

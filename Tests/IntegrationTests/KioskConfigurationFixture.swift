@@ -1,0 +1,34 @@
+import Foundation
+
+/// A configuration for `authen-kiosk run` against a running test zone, written to `folder/kiosk.yaml`
+/// with the slips, the journal and the log beside it; returns its path.
+/// - Parameters:
+///   - backend: `direct` (the kiosk reads the card through pcscd and calls the cloud paths) or `agent`
+///     (the test zone's agent paths own the reader).
+///   - reader: the PC/SC reader, or the agent's terminal; `nil`: any.
+func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String, reader: String? = nil, extra: String = "") throws -> String {
+    let path = folder.appendingPathComponent("kiosk.yaml").path
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try """
+        mode: kiosk
+        hospital:
+          hcode: "10757"
+          name: โรงพยาบาลทดสอบ
+        card:
+          reader: "\(reader ?? "")"
+        nhso:
+          backend: \(backend)
+          zone: test
+          agentURL: \(zone.url)
+          baseURL: \(zone.url)
+          timeoutSeconds: 5
+        admin:
+          pin: "1234"
+        output:
+          slips: \(folder.appendingPathComponent("slips").path)
+          journal: \(folder.appendingPathComponent("journal.jsonl").path)
+          log: \(folder.appendingPathComponent("kiosk.log").path)
+        \(extra)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
