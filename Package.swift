@@ -65,6 +65,9 @@ let package = Package(
         // The patient journey as a pure state machine: (state, event) -> (state, effects).
         .target(name: "Journey", dependencies: ["ThaiIDCard", "NHSO"]),
 
+        // The durable journal of visits (SQLite, WAL, 0600): written before NHSO is asked, read by recovery.
+        .target(name: "VisitJournal", dependencies: ["Journey", "NHSO", .product(name: "GRDB", package: "GRDB.swift")]),
+
         // Screens as cell grids (Thai-aware widths and word breaking), text catalogs, and the thin
         // ncurses driver that copies a grid to the terminal.
         .target(name: "TerminalUI", dependencies: ["Journey", "CThai", "CNCursesW"]),
@@ -84,6 +87,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The app: the effects the journey asks for (card sources, NHSO, printing, the journal), recovery,
+        // services assembled from the configuration, and the terminal runtime.
+        .target(
+            name: "KioskApp",
+            dependencies: [
+                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         .executableTarget(
             name: "AuthenKiosk",
             dependencies: [
@@ -95,6 +108,8 @@ let package = Package(
                 "TerminalUI",
                 "VirtualThaiIDCard",
                 "KioskConfig",
+                "KioskApp",
+                "VisitJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -115,6 +130,14 @@ let package = Package(
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
         .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "Journey", "NHSO"]),
         .testTarget(name: "JourneyTests", dependencies: ["Journey", "VirtualThaiIDCard"]),
+        .testTarget(
+            name: "VisitJournalTests",
+            dependencies: ["VisitJournal", "Journey", "NHSO", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "KioskAppTests",
+            dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard"]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "VirtualThaiIDCard"]),
         .testTarget(
             name: "NHSOTests",

@@ -26,7 +26,7 @@ cat >"$work/agent.yaml" <<YAML
 hospital: { hcode: "10757" }
 nhso: { backend: agent, zone: test, agentURL: $url, baseURL: $url }
 admin: { pin: "1234" }
-output: { slips: $work/slips, journal: $work/journal.jsonl }
+output: { slips: $work/slips, journal: $work/journal.sqlite }
 YAML
 tmux -u -L bench-agent new-session -d -x 120 -y 34 "env LANG=C.UTF-8 AUTHEN_KIOSK_ASSETS=$PWD/assets '$bin/authen-kiosk' run --config '$work/agent.yaml'"
 sleep 2

@@ -4,11 +4,16 @@ import ThaiIDCard
 /// The patient journey as a pure function: `reduce(state, event) -> effects`, with the state updated in
 /// place. No I/O, no clock: the app performs the effects and feeds their results back as events, and
 /// sends `.tick` once a second. Every branch is testable without a terminal, a reader or a network.
+///
+/// Each visit has an id (`VisitID`, from `visitIDs`); effects carry it and results echo it, and a result
+/// for any visit but the one on screen is dropped, so a late answer never reaches the next patient.
 public struct Journey: Sendable {
     public let configuration: JourneyConfiguration
+    let visitIDs: VisitIDSource
 
-    public init(configuration: JourneyConfiguration = JourneyConfiguration()) {
+    public init(configuration: JourneyConfiguration = JourneyConfiguration(), visitIDs: VisitIDSource = .random) {
         self.configuration = configuration
+        self.visitIDs = visitIDs
     }
 
     public func reduce(_ state: inout JourneyState, _ event: JourneyEvent) -> [JourneyEffect] {
@@ -20,6 +25,9 @@ public struct Journey: Sendable {
         case .readerAvailable(let available):
             state.readerAvailable = available
             return []
+        case .journalAvailable(let available):
+            state.journalAvailable = available
+            return []
         case .cardInserted:
             state.readerAvailable = true
             state.cardPresent = true
@@ -29,11 +37,19 @@ public struct Journey: Sendable {
             return cardRemoved(&state)
         case .tick:
             return tick(&state)
+        case .result(let visit, let result):
+            guard let current = state.visit, visit == current else { return lateResult(visit, result) }
+            return self.result(&state, current, result)
         default:
             break
         }
         if event.isPatientInput { restartIdle(&state) }
+        return input(&state, event)
+    }
 
+    // MARK: Input from the patient
+
+    private func input(_ state: inout JourneyState, _ event: JourneyEvent) -> [JourneyEffect] {
         switch state.step {
         case .attract:
             if event == .enter || event == .chooseOtherWay { go(&state, .chooseIdentity) }
@@ -51,41 +67,7 @@ public struct Journey: Sendable {
             if event == .back { go(&state, .chooseIdentity) }
             return []
 
-        case .readingCard:
-            switch event {
-            case .cardReadProgress(let done, let total):
-                state.readProgress = .init(done: done, total: total)
-                return []
-            case .cardRead(let card):
-                let person = Patient(card: card)
-                go(&state, .checkingRights(person))
-                return [.checkRights(pid: person.citizenID.digits)]
-            case .cardReadFailed(let error):
-                go(&state, .problem(error.isCardRemoved ? .cardRemovedBeforeConfirm : .cardUnreadable(error)))
-                return [.record(.abandoned(step: "reading card", reason: error.description))]
-            case .agentRead(let rights):
-                guard let person = Patient(agentRead: rights) else {
-                    go(&state, .problem(.agentAnswerInvalid))
-                    return [.record(.abandoned(step: "reading card", reason: "the agent's answer has no valid citizen id"))]
-                }
-                return rightsChecked(&state, person, rights)
-            case .agentReadFailed(let error):
-                go(&state, .problem(.nhso(error, retry: error.isTransient ? .readCard : nil)))
-                return [.record(.abandoned(step: "reading card", reason: error.staffMessage))]
-            default:
-                return []
-            }
-
-        case .checkingRights(let person):
-            switch event {
-            case .rightsChecked(let rights):
-                return rightsChecked(&state, person, rights)
-            case .rightsCheckFailed(let error):
-                go(&state, .problem(.nhso(error, retry: error.isTransient ? .checkRights(person) : nil)))
-                return [.record(.abandoned(step: "rights", reason: error.staffMessage))]
-            default:
-                break
-            }
+        case .readingCard, .checkingRights, .submitting:
             return []
 
         case .review(var review):
@@ -104,8 +86,7 @@ public struct Journey: Sendable {
             case .digit(let digit):
                 go(&state, .mobileNumber(review, digits: String(digit)))
             case .back:
-                go(&state, .attract)
-                return [.record(.abandoned(step: "review", reason: "cancelled by the patient"))]
+                return abandon(&state, .cancelledByPatient, detail: "cancelled on the review")
             default:
                 break
             }
@@ -129,61 +110,21 @@ public struct Journey: Sendable {
             }
             return []
 
-        case .submitting(let review):
-            switch event {
-            case .visitSubmitted(let submitted):
-                let issued = JourneyStep.Issued(person: review.person, service: review.service, submitted: submitted, slip: .printing)
-                go(&state, .claimCode(issued))
-                return [
-                    .printSlip(slip(for: issued, language: state.language)),
-                    .record(.claimCodeIssued(
-                        maskedCitizenID: review.person.citizenID.masked, claimCode: submitted.claimCode,
-                        service: review.service.claimType, origin: submitted.origin
-                    )),
-                ]
-            case .visitFailed(let error):
-                // The submitter has already asked NHSO whether the visit was recorded; a retry sends the
-                // same correlationId again.
-                let visit = visitRequest(for: review)
-                go(&state, .problem(.nhso(error, retry: error.isTransient ? .submit(review, visit) : nil)))
-                return [.record(.abandoned(step: "submit", reason: error.staffMessage))]
-            default:
-                return []
-            }
+        case .claimCode:
+            if event == .enter && !state.cardPresent { endVisit(&state) }
+            return []
 
-        case .claimCode(var issued):
-            switch event {
-            case .slipPrinted:
-                issued.slip = .printed
-            case .slipFailed(let reason):
-                issued.slip = .failed(reason)
-            case .enter where !state.cardPresent:
-                go(&state, .attract)
-                return []
-            default:
-                return []
-            }
-            go(&state, .claimCode(issued))
+        case .pending:
+            // Staff have taken the reference (station), or the patient goes to them (kiosk).
+            if event == .enter || event == .back { endVisit(&state) }
             return []
 
         case .problem(let problem):
             switch event {
             case .retry:
-                switch problem {
-                case .nhso(_, retry: .checkRights(let person)?):
-                    go(&state, .checkingRights(person))
-                    return [.checkRights(pid: person.citizenID.digits)]
-                case .nhso(_, retry: .submit(let review, let visit)?):
-                    go(&state, .submitting(review))
-                    return [.submitVisit(visit)]
-                case .nhso(_, retry: .readCard?) where state.cardPresent:
-                    go(&state, .readingCard)
-                    return [.readCard]
-                default:
-                    go(&state, .attract)
-                }
+                return retry(&state, problem)
             case .enter, .back:
-                go(&state, .attract)
+                endVisit(&state)
             default:
                 break
             }
@@ -191,24 +132,135 @@ public struct Journey: Sendable {
         }
     }
 
+    private func retry(_ state: inout JourneyState, _ problem: JourneyProblem) -> [JourneyEffect] {
+        guard let visit = state.visit else { endVisit(&state); return [] }
+        switch problem {
+        case .nhso(_, retry: .checkRights(let person)?):
+            go(&state, .checkingRights(person))
+            return [.checkRights(visit, pid: person.citizenID.digits)]
+        case .nhso(_, retry: .submit(let review, let submission)?):
+            guard state.journalAvailable else {
+                go(&state, .problem(.outOfService))
+                return [.record(visit, .ended(.journalUnavailable, detail: "the journal cannot be written"))]
+            }
+            go(&state, .submitting(review, seconds: 0))
+            return [.submitVisit(visit, submission)]
+        case .nhso(_, retry: .readCard?) where state.cardPresent:
+            go(&state, .readingCard)
+            return [.readCard(visit)]
+        default:
+            endVisit(&state)
+            return []
+        }
+    }
+
+    // MARK: Results of effects
+
+    private func result(_ state: inout JourneyState, _ visit: VisitID, _ result: EffectResult) -> [JourneyEffect] {
+        switch (state.step, result) {
+        case (.readingCard, .cardReadProgress(let done, let total)):
+            state.readProgress = .init(done: done, total: total)
+            return []
+
+        case (.readingCard, .cardRead(let card)):
+            let person = Patient(card: card)
+            go(&state, .checkingRights(person))
+            return [
+                .record(visit, .identified(citizenID: person.citizenID.digits, path: .card)),
+                .checkRights(visit, pid: person.citizenID.digits),
+            ]
+
+        case (.readingCard, .cardReadFailed(let error)):
+            go(&state, .problem(error.isCardRemoved ? .cardRemovedBeforeConfirm : .cardUnreadable(error)))
+            return [.record(visit, .ended(error.isCardRemoved ? .cardRemoved : .cardUnreadable, detail: error.description))]
+
+        case (.readingCard, .agentRead(let rights)):
+            guard let person = Patient(agentRead: rights) else {
+                go(&state, .problem(.agentAnswerInvalid))
+                return [.record(visit, .ended(.cardUnreadable, detail: "the agent's answer has no valid citizen id"))]
+            }
+            return [.record(visit, .identified(citizenID: person.citizenID.digits, path: .card))]
+                + rightsChecked(&state, visit, person, rights)
+
+        case (.readingCard, .agentReadFailed(let error)):
+            go(&state, .problem(.nhso(error, retry: error.isTransient ? .readCard : nil)))
+            return [.record(visit, .ended(.cardUnreadable, detail: error.staffMessage))]
+
+        case (.checkingRights(let person), .rightsChecked(let rights)):
+            return rightsChecked(&state, visit, person, rights)
+
+        case (.checkingRights(let person), .rightsCheckFailed(let error)):
+            go(&state, .problem(.nhso(error, retry: error.isTransient ? .checkRights(person) : nil)))
+            return [.record(visit, .ended(.rightsUnavailable, detail: error.staffMessage))]
+
+        case (.submitting(let review, _), .visitSubmitted(let submitted)),
+             // A code that arrives while the pending notice is still up is shown after all.
+             (.pending(let review, _), .visitSubmitted(let submitted)):
+            return issue(&state, visit, review, submitted)
+
+        case (.submitting(let review, _), .visitFailed(let error)):
+            return submitFailed(&state, visit, review, error)
+
+        case (.submitting, .visitNotSubmitted(let reason)):
+            state.journalAvailable = false
+            go(&state, .problem(.outOfService))
+            return [.record(visit, .ended(.journalUnavailable, detail: reason))]
+
+        case (.claimCode(var issued), .slipPrinted):
+            issued.slip = .printed
+            go(&state, .claimCode(issued))
+            return [.record(visit, .printed)]
+
+        case (.claimCode(var issued), .slipFailed(let reason)):
+            issued.slip = .failed(reason)
+            go(&state, .claimCode(issued))
+            return [.record(visit, .printFailed(reason: reason))]
+
+        default:
+            return lateResult(visit, result)
+        }
+    }
+
+    /// A result the screen has no use for (another visit's, or one that came after its step ended).
+    /// Only a slip's outcome is still worth keeping: the slip is real paper whatever the screen shows.
+    private func lateResult(_ visit: VisitID, _ result: EffectResult) -> [JourneyEffect] {
+        switch result {
+        case .slipPrinted: [.record(visit, .printed)]
+        case .slipFailed(let reason): [.record(visit, .printFailed(reason: reason))]
+        default: []
+        }
+    }
+
     // MARK: Card and rights
 
-    /// The person's rights are known: on to the review, unless there is nothing to claim.
-    private func rightsChecked(_ state: inout JourneyState, _ person: Patient, _ rights: RightsCheck) -> [JourneyEffect] {
+    /// The person's rights are known: on to the review, unless they are someone else's or there is
+    /// nothing to claim.
+    private func rightsChecked(_ state: inout JourneyState, _ visit: VisitID, _ person: Patient, _ rights: RightsCheck) -> [JourneyEffect] {
+        // NHSO's answer must be about the person on screen; its correlationId is then theirs.
+        guard rights.pid == person.citizenID.digits else {
+            go(&state, .problem(.answerForAnotherPerson))
+            return [.record(visit, .ended(.rightsUnavailable, detail: "NHSO answered about another person"))]
+        }
         guard !rights.claimTypes.isEmpty, rights.correlationId != nil else {
             go(&state, .problem(.noRights(rights)))
-            return [.record(.abandoned(step: "rights", reason: "no service to claim"))]
+            return [.record(visit, .ended(.noRights, detail: "no service to claim"))]
         }
         let preferred = rights.claimTypes.firstIndex { $0.claimType == configuration.defaultService } ?? 0
         go(&state, .review(.init(person: person, rights: rights, selectedService: preferred, mobile: "")))
-        return []
+        return [.record(visit, .rights(mainInscl: rights.mainInscl?.agentText))]
     }
 
     private func cardInserted(_ state: inout JourneyState) -> [JourneyEffect] {
         switch state.step {
-        case .attract, .chooseIdentity, .otherPath, .problem:
+        case .attract, .chooseIdentity, .otherPath, .problem, .pending:
+            guard state.journalAvailable else {
+                go(&state, .problem(.outOfService))
+                return []
+            }
+            let visit = visitIDs.next()
+            state.visit = visit
             go(&state, .readingCard)
-            return [.readCard]
+            return [.readCard(visit)]
         default:
             return []
         }
@@ -218,8 +270,9 @@ public struct Journey: Sendable {
         switch state.step {
         case .readingCard, .checkingRights, .review, .mobileNumber:
             // Nothing was sent to NHSO yet: the visit is cancelled, and the patient is told so.
+            guard let visit = state.visit else { return [] }
             go(&state, .problem(.cardRemovedBeforeConfirm))
-            return [.record(.abandoned(step: "before confirm", reason: "card removed"))]
+            return [.cancel(visit), .record(visit, .ended(.cardRemoved, detail: "card removed before confirm"))]
         case .claimCode:
             // The code is kept on screen; it now counts down to the start.
             restartIdle(&state)
@@ -233,17 +286,27 @@ public struct Journey: Sendable {
     // MARK: Time
 
     private func tick(_ state: inout JourneyState) -> [JourneyEffect] {
+        if case .submitting(let review, let seconds) = state.step {
+            guard seconds + 1 >= configuration.submitLimitSeconds, let visit = state.visit else {
+                state.step = .submitting(review, seconds: seconds + 1)
+                return []
+            }
+            // The submit goes on in the background (it is never abandoned); the patient need not wait.
+            go(&state, .pending(review, reference: visit.reference))
+            return [.record(visit, .pending)]
+        }
         guard let left = state.idleSecondsLeft else { return [] }
         if left > 1 {
             state.idleSecondsLeft = left - 1
             return []
         }
-        let abandoned: JourneyEffect? = switch state.step {
-        case .review, .mobileNumber: .record(.abandoned(step: "before confirm", reason: "idle timeout"))
-        default: nil
+        let abandoned: [JourneyEffect] = switch (state.step, state.visit) {
+        case (.review, let visit?), (.mobileNumber, let visit?):
+            [.cancel(visit), .record(visit, .ended(.idleTimeout, detail: "no input before confirm"))]
+        default: []
         }
-        go(&state, .attract)
-        return abandoned.map { [$0] } ?? []
+        endVisit(&state)
+        return abandoned
     }
 
     /// Moves to `step` and sets its idle limit.
@@ -251,6 +314,18 @@ public struct Journey: Sendable {
         state.step = step
         state.readProgress = nil
         restartIdle(&state)
+    }
+
+    /// Back to the start: the visit is over, and nothing more of it is shown.
+    private func endVisit(_ state: inout JourneyState) {
+        go(&state, .attract)
+        state.visit = nil
+    }
+
+    private func abandon(_ state: inout JourneyState, _ reason: VisitEndReason, detail: String) -> [JourneyEffect] {
+        let visit = state.visit
+        endVisit(&state)
+        return visit.map { [.cancel($0), .record($0, .ended(reason, detail: detail))] } ?? []
     }
 
     /// Steps a patient may walk away from time out; steps where the machine works, or where the
@@ -261,7 +336,7 @@ public struct Journey: Sendable {
             state.idleSecondsLeft = nil
         case .claimCode(let issued):
             state.idleSecondsLeft = state.cardPresent || issued.slip == .printing ? nil : configuration.claimCodeSeconds
-        case .chooseIdentity, .otherPath, .review, .mobileNumber, .problem:
+        case .chooseIdentity, .otherPath, .review, .mobileNumber, .problem, .pending:
             state.idleSecondsLeft = configuration.mode == .kiosk ? configuration.idleSeconds : nil
         }
     }
@@ -269,8 +344,37 @@ public struct Journey: Sendable {
     // MARK: Visit
 
     private func submit(_ state: inout JourneyState, _ review: JourneyStep.Review) -> [JourneyEffect] {
-        go(&state, .submitting(review))
-        return [.submitVisit(visitRequest(for: review))]
+        guard let visit = state.visit else { return [] }
+        guard state.journalAvailable else {
+            go(&state, .problem(.outOfService))
+            return [.record(visit, .ended(.journalUnavailable, detail: "the journal cannot be written"))]
+        }
+        go(&state, .submitting(review, seconds: 0))
+        return [.submitVisit(visit, VisitSubmission(request: visitRequest(for: review)))]
+    }
+
+    private func issue(_ state: inout JourneyState, _ visit: VisitID, _ review: JourneyStep.Review, _ submitted: VisitSubmitter.Submitted) -> [JourneyEffect] {
+        let issued = JourneyStep.Issued(person: review.person, service: review.service, submitted: submitted, slip: .printing)
+        go(&state, .claimCode(issued))
+        return [.printSlip(visit, slip(for: issued, language: state.language))]
+    }
+
+    /// The submit's outcome is already in the journal (its performer writes it, whatever the screen does);
+    /// here the patient is told.
+    private func submitFailed(_ state: inout JourneyState, _ visit: VisitID, _ review: JourneyStep.Review, _ error: NHSOError) -> [JourneyEffect] {
+        switch error {
+        case .visitOutcomeUnknown:
+            // NHSO may hold a code: nothing is sent again here; recovery settles it with a lookup.
+            go(&state, .pending(review, reference: visit.reference))
+        case .visitRejected:
+            go(&state, .problem(.nhso(error, retry: nil)))
+        default:
+            // NHSO answered that it holds no code for the visit; a retry asks again before sending the
+            // same correlationId.
+            let retry = VisitSubmission(request: visitRequest(for: review), mayHaveBeenRecorded: true)
+            go(&state, .problem(.nhso(error, retry: error.isTransient ? .submit(review, retry) : nil)))
+        }
+        return []
     }
 
     func visitRequest(for review: JourneyStep.Review) -> VisitRequest {

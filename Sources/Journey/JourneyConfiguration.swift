@@ -24,11 +24,17 @@ public struct JourneyConfiguration: Sendable, Hashable {
     public var defaultService: String
     /// The unit's 5-digit code, sent with each visit.
     public var hcode: String?
+    /// Longest time on "recording your visit": after it the visit is left pending (for recovery) and
+    /// the patient is sent to staff with its reference. Above the submitter's own retries, so an
+    /// answer that can still come usually does.
+    public var submitLimitSeconds: Int
 
     public init(
         mode: Mode = .kiosk, mobileRequired: Bool = false, idleSeconds: Int = 60, countdownSeconds: Int = 10,
-        claimCodeSeconds: Int = 15, defaultService: String = ServiceCode.general, hcode: String? = nil
+        claimCodeSeconds: Int = 15, defaultService: String = ServiceCode.general, hcode: String? = nil,
+        submitLimitSeconds: Int = 45
     ) {
+        self.submitLimitSeconds = submitLimitSeconds
         self.mode = mode
         self.mobileRequired = mobileRequired
         self.idleSeconds = idleSeconds

@@ -8,24 +8,14 @@ public enum JourneyEvent: Sendable, Hashable {
     case readerAvailable(Bool)
     case cardInserted
     case cardRemoved
-    /// The read has done `done` of its `total` steps.
-    case cardReadProgress(done: Int, total: Int)
-    case cardRead(ThaiIDCardPerson)
-    case cardReadFailed(ThaiIDCardError)
-    /// NHSO's agent read the card and checked the rights in one call (its `read`).
-    case agentRead(RightsCheck)
-    /// NHSO's agent could not read the card or check the rights.
-    case agentReadFailed(NHSOError)
 
-    // NHSO
-    case rightsChecked(RightsCheck)
-    case rightsCheckFailed(NHSOError)
-    case visitSubmitted(VisitSubmitter.Submitted)
-    case visitFailed(NHSOError)
+    /// The answer to an effect, for the visit that asked for it. Answers for any other visit are
+    /// dropped: they belong to a patient who is no longer at the kiosk.
+    case result(VisitID, EffectResult)
 
-    // The printer
-    case slipPrinted
-    case slipFailed(String)
+    /// Whether the journal can be written. Without it no visit is submitted: a code NHSO issued could
+    /// not be recovered after a crash, so the kiosk says it is out of service instead.
+    case journalAvailable(Bool)
 
     // The patient
     case digit(Int)
@@ -48,33 +38,27 @@ public enum JourneyEvent: Sendable, Hashable {
     case tick
 }
 
-/// Work for the app to do; it reports the result back as an event.
-public enum JourneyEffect: Sendable, Hashable {
-    /// Read the card in the reader (→ `cardRead` / `cardReadFailed`, or through NHSO's agent
-    /// `agentRead` / `agentReadFailed`).
-    case readCard
-    /// Ask NHSO about the person's rights (→ `rightsChecked` / `rightsCheckFailed`).
-    case checkRights(pid: String)
-    /// Record the visit; never two codes (→ `visitSubmitted` / `visitFailed`).
-    case submitVisit(VisitRequest)
-    /// Print the claim-code slip (→ `slipPrinted` / `slipFailed`).
-    case printSlip(Slip)
-    /// Keep what happened, for staff and audit.
-    case record(JourneyRecord)
-}
+/// What an effect came back with.
+public enum EffectResult: Sendable, Hashable {
+    // The reader
+    /// The read has done `done` of its `total` steps.
+    case cardReadProgress(done: Int, total: Int)
+    case cardRead(ThaiIDCardPerson)
+    case cardReadFailed(ThaiIDCardError)
+    /// NHSO's agent read the card and checked the rights in one call (its `read`).
+    case agentRead(RightsCheck)
+    /// NHSO's agent could not read the card or check the rights.
+    case agentReadFailed(NHSOError)
 
-/// What a printed slip carries.
-public struct Slip: Sendable, Hashable {
-    public var claimCode: ClaimCode
-    public var claimDateTime: String
-    public var service: ClaimType
-    public var patientName: String
-    public var maskedCitizenID: String
-    public var language: Language
-}
+    // NHSO
+    case rightsChecked(RightsCheck)
+    case rightsCheckFailed(NHSOError)
+    case visitSubmitted(VisitSubmitter.Submitted)
+    case visitFailed(NHSOError)
+    /// The journal row could not be written before confirm-save: nothing was sent.
+    case visitNotSubmitted(journalError: String)
 
-/// A line for the journal: what happened to a visit, with the citizen id masked.
-public enum JourneyRecord: Sendable, Hashable {
-    case claimCodeIssued(maskedCitizenID: String, claimCode: ClaimCode, service: String, origin: VisitSubmitter.Submitted.Origin)
-    case abandoned(step: String, reason: String)
+    // The printer
+    case slipPrinted
+    case slipFailed(String)
 }

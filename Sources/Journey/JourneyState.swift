@@ -38,6 +38,10 @@ public enum JourneyProblem: Sendable, Hashable {
     case nhso(NHSOError, retry: Retry?)
     /// NHSO lists no service the patient can claim today.
     case noRights(RightsCheck)
+    /// NHSO answered about someone other than the person on screen: nothing of it is shown.
+    case answerForAnotherPerson
+    /// The kiosk cannot keep its journal: it takes no visit, and says so.
+    case outOfService
     /// The slip could not be printed (the code is still on screen).
     case printFailed(claimCode: ClaimCode, reason: String)
 
@@ -47,8 +51,9 @@ public enum JourneyProblem: Sendable, Hashable {
         case checkRights(Patient)
         /// Have NHSO's agent read the card (and check the rights) again.
         case readCard
-        /// Send the same visit again: the same `correlationId`, so never a second code.
-        case submit(JourneyStep.Review, VisitRequest)
+        /// Send the same visit again: the same `correlationId`, and NHSO asked first whether the last
+        /// attempt was recorded, so never a second code.
+        case submit(JourneyStep.Review, VisitSubmission)
     }
 }
 
@@ -68,8 +73,11 @@ public enum JourneyStep: Sendable, Hashable {
     case review(Review)
     /// The mobile number on the numpad.
     case mobileNumber(Review, digits: String)
-    /// The visit is being recorded.
-    case submitting(Review)
+    /// The visit is being recorded; `seconds` since confirm (shown, and capped).
+    case submitting(Review, seconds: Int)
+    /// The visit was sent but its outcome is not known yet (NHSO too slow, or not answering): it waits
+    /// for recovery, and the patient shows staff its `reference`. A code that still arrives is shown.
+    case pending(Review, reference: String)
     /// The claim code, large; the slip prints.
     case claimCode(Issued)
     /// Something went wrong; the patient is told what and what to do.
@@ -105,6 +113,10 @@ public enum JourneyStep: Sendable, Hashable {
 /// The whole state of the kiosk's journey.
 public struct JourneyState: Sendable, Hashable {
     public var step: JourneyStep
+    /// The visit on screen; results of any other visit are dropped. `nil` between patients.
+    public var visit: VisitID?
+    /// Whether the journal can be written; without it the kiosk takes no visit.
+    public var journalAvailable = true
     public var language: Language
     /// Whether a card is in the reader now (it may stay in after the journey ends).
     public var cardPresent: Bool
@@ -134,6 +146,14 @@ public struct JourneyState: Sendable, Hashable {
         self.language = language
         self.cardPresent = cardPresent
         self.idleSecondsLeft = idleSecondsLeft
+    }
+
+    /// Whether the app must send `.tick` each second: a screen that times out, or a submit whose time is
+    /// capped and shown.
+    public var needsTicks: Bool {
+        if idleSecondsLeft != nil { return true }
+        if case .submitting = step { return true }
+        return false
     }
 
     /// Whether the countdown should be visible (its last seconds).

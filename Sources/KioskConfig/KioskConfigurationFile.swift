@@ -17,6 +17,7 @@ public enum KioskConfigurationFile {
         "nhso.backend": "direct or agent",
         "nhso.zone": "test or production",
         "nhso.baseURL": "an http(s) address, or empty for the zone's own",
+        "nhso.statusBaseURL": "an http(s) address for check-authen-status, or empty for nhso.baseURL (or the zone's own)",
         "nhso.agentURL": "the agent's http address",
         "nhso.tokenFile": "a file readable only by the kiosk (chmod 600), or empty to use NHSO_KIOSK_TOKEN",
         "nhso.timeoutSeconds": "a whole number of seconds, 1 to 120",
@@ -27,7 +28,8 @@ public enum KioskConfigurationFile {
         "journey.defaultService": "a service code such as PG0060001",
         "admin.pin": "4 to 12 digits",
         "output.slips": "a folder for slip files",
-        "output.journal": "a file for the journal",
+        "output.journal": "the journal of visits (an SQLite file, kept 0600)",
+        "output.journalRetentionDays": "a whole number of days, 1 to 3650",
         "output.log": "a file for the program's log while it has the screen",
     ]
 
@@ -106,6 +108,8 @@ public enum KioskConfigurationFile {
         let zone: NHSOZone = choice("nhso.zone", default: .test)
         let baseURL = text("nhso.baseURL")
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) { bad("nhso.baseURL", baseURL) }
+        let statusBaseURL = text("nhso.statusBaseURL")
+        if let statusBaseURL, !(statusBaseURL.hasPrefix("https://") || statusBaseURL.hasPrefix("http://")) { bad("nhso.statusBaseURL", statusBaseURL) }
         let agentURL = text("nhso.agentURL") ?? NHSOHTTPService.defaultAgentURL
         if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") { bad("nhso.agentURL", agentURL) }
         let service = text("journey.defaultService") ?? ServiceCode.general
@@ -123,14 +127,15 @@ public enum KioskConfigurationFile {
             defaultService: service, hcode: hcode
         )
         let nhso = KioskSettings.NHSO(
-            backend: backend, zone: zone, baseURL: baseURL, agentURL: agentURL, tokenFile: text("nhso.tokenFile"),
+            backend: backend, zone: zone, baseURL: baseURL, statusBaseURL: statusBaseURL, agentURL: agentURL, tokenFile: text("nhso.tokenFile"),
             timeoutSeconds: number("nhso.timeoutSeconds", default: 15, range: 1...120)
         )
         return KioskSettings(
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),
             nhso: nhso, adminPIN: pin,
             slipsDirectory: text("output.slips") ?? "/var/lib/authen-kiosk/slips",
-            journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.jsonl",
+            journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
+            journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),
             logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log"
         )
     }

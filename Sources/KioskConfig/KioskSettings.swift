@@ -13,7 +13,10 @@ public struct KioskSettings: Sendable, Hashable {
     /// F12, this PIN and Enter leave the kiosk.
     public var adminPIN: String
     public var slipsDirectory: String
+    /// The SQLite journal of visits (mode 0600).
     public var journalPath: String
+    /// Settled visits older than this many days are purged from the journal at start.
+    public var journalRetentionDays: Int
     /// Where the log goes while the program has the terminal (a line written to the screen would
     /// break it); under systemd, whose journal takes standard error, the log stays there.
     public var logPath: String
@@ -24,6 +27,8 @@ public struct KioskSettings: Sendable, Hashable {
         public var zone: NHSOZone
         /// Replaces the zone's address (the test-zone simulator's, for training).
         public var baseURL: String?
+        /// Replaces the address of check-authen-status alone.
+        public var statusBaseURL: String?
         public var agentURL: String
         /// File with the kiosk token, mode 0600; `nil`: `NHSO_KIOSK_TOKEN`.
         public var tokenFile: String?

@@ -97,7 +97,7 @@ final class HTTPTransport: Sendable {
         do {
             return try JSONDecoder().decode(type, from: answer.body)
         } catch {
-            let detail = "\(Self.maskingIDs(in: path)): \(error)"
+            let detail = ServerText.safe("\(path): \(error)")
             logger.error("NHSO answer not understood", metadata: ["detail": "\(detail)"])
             throw .malformedAnswer(detail: token?.redact(detail) ?? detail)
         }
@@ -111,10 +111,16 @@ final class HTTPTransport: Sendable {
     /// `text` without the token, in case a server echoed it.
     func redact(_ text: String) -> String { token?.redact(text) ?? text }
 
+    /// The most specific human text of a Spring error body, safe to log and show; `nil` without one.
+    func serverMessage(in answer: Answer) -> String? {
+        guard let spring = try? JSONDecoder().decode(SpringError.self, from: answer.body),
+              let message = spring.bestMessage, !message.isEmpty else { return nil }
+        return ServerText.safe(redact(message))
+    }
+
     /// The error for a non-2xx answer that no caller handles specially.
     func failure(for answer: Answer, pid: String?) -> NHSOError {
-        let spring = try? JSONDecoder().decode(SpringError.self, from: answer.body)
-        let message = token?.redact(spring?.bestMessage ?? "") ?? (spring?.bestMessage ?? "")
+        let message = serverMessage(in: answer) ?? ""
         switch answer.status {
         case 401, 403: return .tokenRejected(status: answer.status)
         case 404 where pid != nil: return .personNotFound(pid: pid!)
@@ -131,24 +137,7 @@ final class HTTPTransport: Sendable {
     }
 
     /// Citizen ids in paths (`/probe/1101700203450`) are masked before they reach a log.
-    static func maskingIDs(in text: String) -> String {
-        var result = ""
-        var digits = ""
-        func flush() {
-            if digits.count == 13 {
-                let d = Array(digits)
-                result += "\(d[0])\(String(d[1...4]))xxxxxx\(String(d[11...12]))"
-            } else {
-                result += digits
-            }
-            digits = ""
-        }
-        for character in text {
-            if character.isASCII && character.isNumber { digits.append(character) } else { flush(); result.append(character) }
-        }
-        flush()
-        return result
-    }
+    static func maskingIDs(in text: String) -> String { ServerText.maskingIDs(in: text) }
 }
 
 /// How long to wait for NHSO.

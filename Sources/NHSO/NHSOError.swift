@@ -21,6 +21,12 @@ public enum NHSOError: Error, Sendable, Hashable, CustomStringConvertible {
     case malformedAnswer(detail: String)
     /// NHSO answered with an error not covered above.
     case server(status: Int, message: String)
+    /// confirm-save was refused (400) and NHSO holds no code for the person, service and day: NHSO's
+    /// own reason (`errors[0].defaultMessage`, sanitised).
+    case visitRejected(message: String)
+    /// The visit may have been recorded, but NHSO could not be asked whether it was: nothing is sent
+    /// again until a lookup answers (the journal keeps it pending for recovery).
+    case visitOutcomeUnknown(reason: String)
 
     public var patientMessage: LocalizedText {
         switch self {
@@ -48,6 +54,16 @@ public enum NHSOError: Error, Sendable, Hashable, CustomStringConvertible {
             LocalizedText(
                 th: "ไม่สามารถเชื่อมต่อ สปสช. ได้ในขณะนี้ กรุณาลองใหม่อีกครั้ง หรือติดต่อเจ้าหน้าที่",
                 en: "NHSO cannot be reached right now. Please try again, or ask the staff for help."
+            )
+        case .visitRejected(let message):
+            LocalizedText(
+                th: "สปสช. ไม่รับการยืนยันนี้: \(message) กรุณาติดต่อเจ้าหน้าที่",
+                en: "NHSO did not accept this visit: \(message) Please ask the staff for help."
+            )
+        case .visitOutcomeUnknown:
+            LocalizedText(
+                th: "ยังไม่ทราบผลการบันทึกจาก สปสช. กรุณาติดต่อเจ้าหน้าที่",
+                en: "NHSO has not confirmed the visit yet. Please ask the staff for help."
             )
         case .malformedAnswer, .server:
             LocalizedText(
@@ -80,6 +96,10 @@ public enum NHSOError: Error, Sendable, Hashable, CustomStringConvertible {
             "NHSO sent an answer that could not be understood: \(detail)"
         case .server(let status, let message):
             "NHSO answered HTTP \(status): \(message)"
+        case .visitRejected(let message):
+            "NHSO refused confirm-save and holds no code for this person, service and day: \(message)"
+        case .visitOutcomeUnknown(let reason):
+            "The visit may have been recorded by NHSO but could not be checked (\(reason)); it is kept pending and settled by a lookup before anything is sent again."
         }
     }
 

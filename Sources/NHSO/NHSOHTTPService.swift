@@ -16,13 +16,16 @@ public struct NHSOHTTPService: NHSOService {
     /// The agent's standard address.
     public static let defaultAgentURL = "http://localhost:8189"
 
-    /// NHSO's cloud API in `zone`; `baseURL` replaces the zone's address (for the test-zone simulator).
+    /// NHSO's cloud API in `zone`; `baseURL` replaces the zone's address (for the test-zone simulator),
+    /// `statusBaseURL` the address of check-authen-status alone (NHSO's deck gives the zone's; public
+    /// live clients call `https://authenucws.nhso.go.th`).
     public static func cloud(
-        zone: NHSOZone, token: KioskToken, baseURL: String? = nil, timeouts: NHSOTimeouts = NHSOTimeouts(),
-        logger: Logger = Logger(label: "authen-kiosk.nhso")
+        zone: NHSOZone, token: KioskToken, baseURL: String? = nil, statusBaseURL: String? = nil,
+        timeouts: NHSOTimeouts = NHSOTimeouts(), logger: Logger = Logger(label: "authen-kiosk.nhso")
     ) -> NHSOHTTPService {
         let transport = HTTPTransport(baseURL: baseURL ?? zone.baseURL, token: token, timeouts: timeouts, logger: logger)
-        return NHSOHTTPService(transport: transport, paths: .cloud, statusTransport: transport)
+        let status = statusBaseURL.map { HTTPTransport(baseURL: $0, token: token, timeouts: timeouts, logger: logger) } ?? transport
+        return NHSOHTTPService(transport: transport, paths: .cloud, statusTransport: status)
     }
 
     /// The local agent; check-authen-status goes to `statusZone` (or `statusBaseURL`) with `statusToken`.
@@ -53,17 +56,18 @@ public struct NHSOHTTPService: NHSOService {
     public func confirmSave(_ visit: VisitRequest) async throws(NHSOError) -> ConfirmSaveResponse {
         let answer = try await transport.send(.POST, paths.confirmSave, body: transport.encode(visit))
         switch answer.status {
-        case 200, 201:
-            return try transport.decode(ConfirmSaveResponse.self, from: answer, path: paths.confirmSave)
-        case 400:
-            // NHSO answers a second confirm of the day with 400; public clients read it that way and
-            // fetch the existing code, as `VisitSubmitter` does. A 400 that lists field errors is
-            // Spring's validation instead: a bad request, not a duplicate.
-            let body = try? JSONDecoder().decode(SpringError.self, from: answer.body)
-            if let fields = body?.errors, !fields.isEmpty {
-                throw .server(status: 400, message: transport.redact(body?.bestMessage ?? "validation failed"))
+        case 200...299:
+            // Committed, whatever the body says: a body that cannot be read still means a code exists.
+            guard let response = try? JSONDecoder().decode(ConfirmSaveResponse.self, from: answer.body) else {
+                transport.logger.error("confirm-save committed, but its answer could not be read", metadata: ["status": "\(answer.status)"])
+                return .unreadable
             }
-            throw .alreadyAuthenticated(existing: nil)
+            return response
+        case 400:
+            // NHSO's "already authenticated today" and its validation failures are both 400, and whether a
+            // duplicate carries `errors[]` is not documented: the caller looks for an existing code
+            // before deciding which it was (`VisitSubmitter`).
+            throw .visitRejected(message: transport.serverMessage(in: answer) ?? "HTTP 400")
         default:
             throw transport.failure(for: answer, pid: visit.pid)
         }
@@ -90,7 +94,7 @@ public struct NHSOHTTPService: NHSOService {
         let path = paths.latestFive + pid
         let answer = try await transport.get(path)
         switch answer.status {
-        case 200: return try transport.decode([AuthenCodeRecord].self, from: answer, path: path)
+        case 200: return try transport.decode([Lossy<AuthenCodeRecord>].self, from: answer, path: path).compactMap(\.value)
         case 204, 404: return []
         default: throw transport.failure(for: answer, pid: nil)
         }

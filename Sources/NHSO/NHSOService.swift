@@ -3,8 +3,9 @@
 public protocol NHSOService: Sendable {
     /// The person's rights today, with the services they may claim and the `correlationId` to echo.
     func checkRights(pid: String) async throws(NHSOError) -> RightsCheck
-    /// Records the visit and returns its claim code. A second confirm for the same person and service on
-    /// the same day fails with `.alreadyAuthenticated`.
+    /// Records the visit and returns its claim code. Any 2xx is a committed visit (its code may be
+    /// unreadable: `ConfirmSaveResponse.unreadable`); any 400 is `.visitRejected`, which may be NHSO's
+    /// "already authenticated today" or a validation failure: `VisitSubmitter` tells them apart.
     func confirmSave(_ visit: VisitRequest) async throws(NHSOError) -> ConfirmSaveResponse
     /// Records the visit without asking for a code yet.
     func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse

@@ -1,9 +1,12 @@
+import Foundation
+
 /// Submits a visit so that it never yields two claim codes, whatever the network does.
 ///
 /// A retry reuses the visit's `correlationId`. After a failure that leaves it unknown whether NHSO
-/// recorded the visit (a timeout, a lost connection, a 5xx), it first asks NHSO for the latest code of
-/// the person before trying again. NHSO's "already authenticated today" (400) is answered with the
-/// existing code, which is as good for the patient and the hospital.
+/// recorded the visit (a timeout, a lost connection, a 5xx), it asks NHSO for the person's codes first,
+/// and sends again only if that lookup answered and found nothing; a lookup that fails ends the submit
+/// as `.visitOutcomeUnknown` (the visit stays pending for recovery). A 400 is answered with the existing
+/// code when NHSO has one ("already authenticated today"), else it is NHSO's refusal.
 public struct VisitSubmitter: Sendable {
     public let service: any NHSOService
     /// Confirm attempts in all, the first included.
@@ -19,10 +22,10 @@ public struct VisitSubmitter: Sendable {
 
     /// A claim code for the visit, and how it was obtained.
     public struct Submitted: Sendable, Hashable {
-        public enum Origin: Sendable, Hashable {
+        public enum Origin: String, Sendable, Hashable {
             /// NHSO issued it in answer to this submission.
             case issued
-            /// The answer was lost, but NHSO had recorded this visit: the code was fetched afterwards.
+            /// The answer was lost (or unreadable), but NHSO had recorded this visit: the code was fetched.
             case recovered
             /// The person already had a code for this service today (from this kiosk or elsewhere).
             case alreadyIssuedToday
@@ -39,45 +42,94 @@ public struct VisitSubmitter: Sendable {
         }
     }
 
-    /// - Parameter serviceDate: today, `YYYY-MM-DD`, in Thai time.
-    public func submit(_ visit: VisitRequest, serviceDate: String) async throws(NHSOError) -> Submitted {
+    /// - Parameters:
+    ///   - serviceDate: today, `YYYY-MM-DD`, in Thai time.
+    ///   - mayHaveBeenRecorded: an earlier attempt of this visit went unanswered: look before sending.
+    public func submit(_ visit: VisitRequest, serviceDate: String, mayHaveBeenRecorded: Bool = false) async throws(NHSOError) -> Submitted {
         var delay = backoff
-        var lastError = NHSOError.unreachable(reason: "not attempted")
+        var uncertain: NHSOError? = mayHaveBeenRecorded ? .unreachable(reason: "an earlier attempt was not answered") : nil
         for attempt in 1...attempts {
-            if attempt > 1 {
-                // The previous attempt may have been recorded before its answer was lost.
-                if let existing = try? await existingCode(for: visit, serviceDate: serviceDate) {
-                    return Submitted(claimCode: existing.claimCode, claimDateTime: existing.claimDateTime, origin: origin(of: existing, for: visit))
+            if let previous = uncertain {
+                if let found = try await lookUp(visit, serviceDate: serviceDate, after: previous) { return found }
+                if attempt > 1 {
+                    try? await Task.sleep(for: delay)
+                    delay *= 2
                 }
-                try? await Task.sleep(for: delay)
-                delay *= 2
             }
-            do {
-                let answer = try await service.confirmSave(visit)
-                return Submitted(claimCode: answer.claimCode, claimDateTime: answer.createdDate, origin: .issued)
-            } catch .alreadyAuthenticated {
-                let existing = try await existingCode(for: visit, serviceDate: serviceDate)
-                guard let existing else { throw .alreadyAuthenticated(existing: nil) }
-                return Submitted(claimCode: existing.claimCode, claimDateTime: existing.claimDateTime, origin: origin(of: existing, for: visit))
+            let answer: ConfirmSaveResponse
+            do throws(NHSOError) {
+                answer = try await service.confirmSave(visit)
+            } catch .visitRejected(let message) {
+                if let found = try await lookUp(visit, serviceDate: serviceDate, after: .visitRejected(message: message)) { return found }
+                throw .visitRejected(message: message)
             } catch where error.isTransient {
-                lastError = error
+                uncertain = error
+                continue
             }
+            if let code = answer.claimCode, answer.pid == nil || answer.pid == visit.pid {
+                return Submitted(claimCode: code, claimDateTime: answer.createdDate ?? Self.now(), origin: .issued)
+            }
+            // Committed, but the code cannot be read (or the answer names someone else): look it up.
+            let committed = NHSOError.visitOutcomeUnknown(reason: "NHSO recorded the visit but its answer could not be read")
+            if let found = try await lookUp(visit, serviceDate: serviceDate, after: committed) { return found }
+            throw committed
         }
-        throw lastError
+        // The last attempt may have been recorded before its answer was lost.
+        let last = uncertain ?? .unreachable(reason: "not attempted")
+        if let found = try await lookUp(visit, serviceDate: serviceDate, after: last) { return found }
+        throw last
     }
 
-    /// Today's code for this person and service, from this unit's latest or, failing that, from the
-    /// five latest at every unit.
-    func existingCode(for visit: VisitRequest, serviceDate: String) async throws(NHSOError) -> AuthenCodeRecord? {
+    /// The code NHSO holds for this visit, if any; a lookup that cannot answer turns `cause` into
+    /// `.visitOutcomeUnknown`, so nothing is sent on a guess.
+    private func lookUp(_ visit: VisitRequest, serviceDate: String, after cause: NHSOError) async throws(NHSOError) -> Submitted? {
+        let existing: AuthenCodeRecord?
+        do {
+            existing = try await existingCode(for: visit, serviceDate: serviceDate)
+        } catch {
+            throw .visitOutcomeUnknown(reason: "\(cause.staffMessage); then NHSO could not be asked whether it was recorded: \(error.staffMessage)")
+        }
+        return existing.map { Submitted(claimCode: $0.claimCode, claimDateTime: $0.claimDateTime, origin: origin(of: $0, for: visit)) }
+    }
+
+    /// Today's code for this person and service at this unit: from this unit's latest, the five latest at
+    /// every unit, or — where a kiosk token is configured — check-authen-status (NHSO's documented record).
+    /// `nil` only when a list covering the day answered without it; throws when none could answer.
+    public func existingCode(for visit: VisitRequest, serviceDate: String) async throws(NHSOError) -> AuthenCodeRecord? {
         func matches(_ record: AuthenCodeRecord) -> Bool {
             record.claimType == visit.claimType && record.serviceDate == serviceDate && record.status != "cancelled"
                 && (visit.hcode == nil || record.hcode == visit.hcode)
         }
-        if let latest = try await service.latestAuthenCode(pid: visit.pid), matches(latest) { return latest }
-        return try await service.latestAuthenCodesAllHospitals(pid: visit.pid).first(where: matches)
+        var failure: NHSOError?
+        var listAnswered = false
+        do {
+            if let latest = try await service.latestAuthenCode(pid: visit.pid), matches(latest) { return latest }
+        } catch { failure = error }
+        do {
+            let five = try await service.latestAuthenCodesAllHospitals(pid: visit.pid)
+            listAnswered = true
+            if let found = five.first(where: matches) { return found }
+        } catch { failure = error }
+        do {
+            let status = try await service.checkAuthenStatus(pid: visit.pid, serviceDate: serviceDate, serviceCode: visit.claimType)
+            if !status.statusMessage.isValidationError { listAnswered = true }
+            let day = status.histories(serviceCode: visit.claimType, hcode: visit.hcode).filter { $0.serviceDateTime.hasPrefix(serviceDate) }
+            if let history = day.first {
+                return AuthenCodeRecord(
+                    pid: visit.pid, claimType: visit.claimType, claimCode: history.claimCode, hcode: history.hospital.hcode,
+                    hname: history.hospital.hname, claimDateTime: history.serviceDateTime
+                )
+            }
+        } catch .tokenMissing {
+            // No token: check-authen-status is not available here.
+        } catch { failure = error }
+        if listAnswered { return nil }
+        throw failure ?? .unreachable(reason: "no lookup answered")
     }
 
     private func origin(of record: AuthenCodeRecord, for visit: VisitRequest) -> Submitted.Origin {
-        record.correlationId == visit.correlationId ? .recovered : .alreadyIssuedToday
+        record.correlationId == nil || record.correlationId == visit.correlationId ? .recovered : .alreadyIssuedToday
     }
+
+    static func now() -> String { ThaiTime.format(Date(), "yyyy-MM-dd'T'HH:mm:ss") }
 }

@@ -29,6 +29,9 @@ public final class TestZone: Sendable {
     public let clock: TestZoneClock
     /// The citizen id of the card in the agent's reader, if any.
     private let agentCard = Mutex<String?>(nil)
+    /// Each correlationId issued by a rights check, and the person it was issued for: confirm-save with
+    /// another person's correlationId is refused, as a crossed visit must be.
+    private let correlations = Mutex<[String: String]>([:])
 
     public init(population: Population, ledger: TestZoneLedger, configuration: TestZoneConfiguration = TestZoneConfiguration(), clock: TestZoneClock = TestZoneClock()) {
         self.population = population
@@ -84,7 +87,9 @@ public final class TestZone: Sendable {
         check.mainInscl = InsuranceRight(agentText: main)
         check.subInscl = person.subInscl.map(InsuranceRight.init(agentText:))
         check.claimTypes = Self.claimTypes.map { ClaimType(claimType: $0, claimTypeName: ServiceCode.names[$0]!) }
-        check.correlationId = UUID().uuidString.lowercased()
+        let correlationId = UUID().uuidString.lowercased()
+        correlations.withLock { $0[correlationId] = person.pid }
+        check.correlationId = correlationId
         check.hospMain = person.hospMain
         check.hospSub = person.hospSub
         check.hospMainOp = person.hospMainOp
@@ -113,7 +118,9 @@ public final class TestZone: Sendable {
 
     // MARK: Visits
 
-    public func confirmSave(_ visit: VisitRequest, unit: Hospital, channel: String, path: String) async -> TestZoneReply {
+    /// - Parameter duplicateWithErrors: answer a duplicate as a validation failure looks (400 with
+    ///   `errors[]`), a fault of the server's.
+    public func confirmSave(_ visit: VisitRequest, unit: Hospital, channel: String, path: String, duplicateWithErrors: Bool = false) async -> TestZoneReply {
         if let invalid = validate(visit, path: path) { return invalid }
         do {
             let claim = try await ledger.confirm(visit, hcode: unit.hcode, at: clock.dateTime(), channel: channel)
@@ -124,7 +131,9 @@ public final class TestZone: Sendable {
         } catch TestZoneLedger.Refusal.alreadyAuthenticated(let existing) {
             // NHSO answers 400 without field errors; the existing code is reachable through
             // latest-authen-code and check-authen-status.
-            return .springError(400, "Bad Request", "ผู้รับบริการได้รับ Authen Code สำหรับบริการนี้ในวันนี้แล้ว (\(existing.serviceDate))", path: path, clock: clock)
+            let message = "ผู้รับบริการได้รับ Authen Code สำหรับบริการนี้ในวันนี้แล้ว (\(existing.serviceDate))"
+            let fields: [SpringError.FieldError]? = duplicateWithErrors ? [.init(defaultMessage: message, field: "pid")] : nil
+            return .springError(400, "Bad Request", message, path: path, fields: fields, clock: clock)
         } catch {
             return .springError(500, "Internal Server Error", "บันทึกข้อมูลไม่สำเร็จ", path: path, clock: clock)
         }
@@ -149,6 +158,9 @@ public final class TestZone: Sendable {
             fields.append(.init(defaultMessage: "เบอร์โทรศัพท์มือถือต้องเป็นตัวเลข 10 หลัก", field: "mobile"))
         }
         if visit.correlationId.isEmpty { fields.append(.init(defaultMessage: "ไม่พบ correlationId", field: "correlationId")) }
+        if let owner = correlations.withLock({ $0[visit.correlationId] }), owner != visit.pid {
+            fields.append(.init(defaultMessage: "correlationId ไม่ตรงกับผู้รับบริการ", field: "correlationId"))
+        }
         if fields.isEmpty, let person = population[visit.pid] {
             if person.deceased || !person.hasRights {
                 fields.append(.init(defaultMessage: "ไม่พบสิทธิการรักษาพยาบาลของผู้รับบริการ", field: "pid"))
@@ -248,7 +260,8 @@ public final class TestZone: Sendable {
 
     public func readAgentCard(withRights: Bool, path: String) -> TestZoneReply {
         guard let pid = agentCard.withLock({ $0 }) else {
-            return .springError(400, "Bad Request", "ไม่พบบัตรในเครื่องอ่านบัตร", path: path, clock: clock)
+            // As public clients report the agent: a read with no card is a 500.
+            return .springError(500, "Internal Server Error", "ไม่พบบัตรในเครื่องอ่านบัตร", path: path, clock: clock)
         }
         guard let person = population[pid] else {
             return .springError(500, "Internal Server Error", "อ่านบัตรไม่สำเร็จ", path: path, clock: clock)

@@ -13,13 +13,39 @@ public struct TestZoneFaults: Sendable, Hashable, Codable {
     public var dropAfterCommit: Bool = false
     /// Answers are cut in the middle, so they are not valid JSON.
     public var malformedJSON: Bool = false
+    /// A duplicate confirm-save (already authenticated today) is answered 400 *with* `errors[]`, as a
+    /// validation failure looks: whether NHSO does so is not documented, so a client must cope.
+    public var duplicateWithErrors: Bool = false
+    /// A committed confirm-save is answered with its claim code only (no pid, correlationId, createdDate).
+    public var partialCommitBody: Bool = false
 
-    public init(latencyMs: Int = 0, errorRate: Double = 0, hang: Bool = false, dropAfterCommit: Bool = false, malformedJSON: Bool = false) {
+    public init(
+        latencyMs: Int = 0, errorRate: Double = 0, hang: Bool = false, dropAfterCommit: Bool = false, malformedJSON: Bool = false,
+        duplicateWithErrors: Bool = false, partialCommitBody: Bool = false
+    ) {
+        self.duplicateWithErrors = duplicateWithErrors
+        self.partialCommitBody = partialCommitBody
         self.latencyMs = latencyMs
         self.errorRate = errorRate
         self.hang = hang
         self.dropAfterCommit = dropAfterCommit
         self.malformedJSON = malformedJSON
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case latencyMs, errorRate, hang, dropAfterCommit, malformedJSON, duplicateWithErrors, partialCommitBody
+    }
+
+    /// Every field optional, so `POST /testzone/faults {"hang": true}` names only what it changes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        latencyMs = try c.decodeIfPresent(Int.self, forKey: .latencyMs) ?? 0
+        errorRate = try c.decodeIfPresent(Double.self, forKey: .errorRate) ?? 0
+        hang = try c.decodeIfPresent(Bool.self, forKey: .hang) ?? false
+        dropAfterCommit = try c.decodeIfPresent(Bool.self, forKey: .dropAfterCommit) ?? false
+        malformedJSON = try c.decodeIfPresent(Bool.self, forKey: .malformedJSON) ?? false
+        duplicateWithErrors = try c.decodeIfPresent(Bool.self, forKey: .duplicateWithErrors) ?? false
+        partialCommitBody = try c.decodeIfPresent(Bool.self, forKey: .partialCommitBody) ?? false
     }
 
     /// How long a hung request waits before the server gives up on it.

@@ -50,7 +50,7 @@ public struct TestZoneServer: Sendable {
         router.post("\(prefix)/api/nhso-service/confirm-save") { request, context in
             try await serve(request, authorised: true, commits: true) { unit in
                 guard let visit = try await decode(VisitRequest.self, request) else { return badBody(request) }
-                return await zone.confirmSave(visit, unit: unit, channel: "KIOSK", path: request.uri.path)
+                return await zone.confirmSave(visit, unit: unit, channel: "KIOSK", path: request.uri.path, duplicateWithErrors: faults.current.duplicateWithErrors)
             }
         }
         router.post("\(prefix)/api/nhso-service/save-as-draft") { request, context in
@@ -96,7 +96,7 @@ public struct TestZoneServer: Sendable {
         router.post("/api/nhso-service/confirm-save") { request, _ in
             try await serve(request, commits: true) { unit in
                 guard let visit = try await decode(VisitRequest.self, request) else { return badBody(request) }
-                return await zone.confirmSave(visit, unit: unit, channel: "AGENT", path: request.uri.path)
+                return await zone.confirmSave(visit, unit: unit, channel: "AGENT", path: request.uri.path, duplicateWithErrors: faults.current.duplicateWithErrors)
             }
         }
         router.post("/api/nhso-service/save-as-draft") { request, _ in
@@ -169,6 +169,10 @@ public struct TestZoneServer: Sendable {
         if commits && faults.dropAfterCommit && reply.status == 200 {
             // The code is recorded; the answer never arrives.
             try await Task.sleep(for: TestZoneFaults.hangLimit)
+        }
+        if commits && faults.partialCommitBody && reply.status == 200,
+           let full = try? JSONDecoder().decode(ConfirmSaveResponse.self, from: reply.body), let code = full.claimCode {
+            return json(TestZoneReply(200, ["claimCode": code.value]))
         }
         if faults.malformedJSON {
             return json(TestZoneReply(status: reply.status, body: reply.body.prefix(reply.body.count / 2)))

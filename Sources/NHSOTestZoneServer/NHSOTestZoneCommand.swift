@@ -60,6 +60,12 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
     @Flag(help: "Cut every answer in half (not valid JSON).")
     var malformedJSON = false
 
+    @Flag(help: "Answer a duplicate confirm-save 400 with errors[] (as a validation failure looks).")
+    var duplicateWithErrors = false
+
+    @Flag(help: "Answer a committed confirm-save with its claim code only.")
+    var partialCommitBody = false
+
     func validate() throws {
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate is a share between 0 and 1") }
         guard hcode.count == 5, hcode.allSatisfy(\.isNumber) else { throw ValidationError("--hcode is 5 digits") }
@@ -73,7 +79,10 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
             population: people, ledger: try TestZoneLedger(store: data.map(SQLiteTestZoneStore.init(path:))),
             configuration: TestZoneConfiguration(tokens: [token: unit], otherZoneTokens: [productionToken], agentUnit: unit)
         )
-        let faults = TestZoneFaults(latencyMs: latencyMs, errorRate: errorRate, hang: hang, dropAfterCommit: dropAfterCommit, malformedJSON: malformedJSON)
+        let faults = TestZoneFaults(
+            latencyMs: latencyMs, errorRate: errorRate, hang: hang, dropAfterCommit: dropAfterCommit, malformedJSON: malformedJSON,
+            duplicateWithErrors: duplicateWithErrors, partialCommitBody: partialCommitBody
+        )
         let server = TestZoneServer(zone: zone, faults: faults)
         let host = self.host
         let count = people.people.count

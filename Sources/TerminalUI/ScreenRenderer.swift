@@ -21,14 +21,16 @@ public struct ScreenRenderer: Sendable {
         )
         screen.header()
         switch state.step {
-        case .attract: screen.attract(cardPresent: state.cardPresent, readerAvailable: state.readerAvailable)
+        case .attract:
+            screen.attract(cardPresent: state.cardPresent, readerAvailable: state.readerAvailable, inService: state.journalAvailable)
         case .chooseIdentity: screen.chooseIdentity()
         case .otherPath(let path): screen.otherPath(path)
         case .readingCard: screen.reading(state.readProgress)
         case .checkingRights(let person): screen.waiting("rights.checking", detail: nil, name: person.name(in: state.language))
         case .review(let review): screen.review(review, mobileRequired: configuration.mobileRequired)
         case .mobileNumber(_, let digits): screen.mobileNumber(digits, required: configuration.mobileRequired)
-        case .submitting(let review): screen.waiting("submitting.title", detail: nil, name: review.person.name(in: state.language))
+        case .submitting(let review, let seconds): screen.submitting(review.person.name(in: state.language), seconds: seconds)
+        case .pending(_, let reference): screen.pending(reference: reference)
         case .claimCode(let issued): screen.claimCode(issued, cardPresent: state.cardPresent)
         case .problem(let problem): screen.problem(problem)
         }
@@ -94,7 +96,12 @@ struct Screen {
 
     // MARK: Steps
 
-    mutating func attract(cardPresent: Bool, readerAvailable: Bool) {
+    mutating func attract(cardPresent: Bool, readerAvailable: Bool, inService: Bool) {
+        guard inService else {
+            let row = paragraph(t("outOfService.title"), row: top + 1, style: .title)
+            paragraph(t("problem.outOfService"), row: row + 1, style: .warning)
+            return
+        }
         var row = paragraph(t(forStaff ? "station.title" : "attract.title"), row: top + 1, style: .title)
         row = paragraph(t(forStaff ? "station.insertCard" : "attract.insertCard"), row: row + 1, style: .emphasis)
         row = paragraph(t(forStaff ? "station.insertHint" : "attract.insertHint"), row: row + 1)
@@ -212,9 +219,30 @@ struct Screen {
         }
     }
 
+    /// "Recording your visit", with the seconds since confirm: a patient sees the kiosk is working.
+    mutating func submitting(_ name: String, seconds: Int) {
+        let row = waiting("submitting.title", detail: nil, name: name)
+        paragraph(t("submitting.elapsed", ["seconds": String(seconds)]), row: row + 1, style: .muted)
+    }
+
+    /// The visit was sent, its outcome is not known yet: the patient goes to staff with the reference.
+    mutating func pending(reference: String) {
+        var row = paragraph(t("problem.title"), row: top, style: .title)
+        row = paragraph(t("pending.message"), row: row + 1, style: .warning)
+        row = paragraph(t("pending.reference"), row: row + 1)
+        grid.putCentered(reference, row: row + 1, style: .code)
+        bottomButtons([(t("problem.toStart"), .back, false)])
+    }
+
     mutating func problem(_ problem: JourneyProblem) {
         let row = paragraph(t("problem.title"), row: top, style: .title)
-        paragraph(t(Self.messageKey(problem)), row: row + 1, style: .warning)
+        if case .nhso(.visitRejected(let message), _) = problem {
+            // NHSO's own reason, sanitised when drawn, under the kiosk's sentence.
+            let next = paragraph(t("problem.rejected"), row: row + 1, style: .warning)
+            paragraph(message, row: next + 1)
+        } else {
+            paragraph(t(Self.messageKey(problem)), row: row + 1, style: .warning)
+        }
         var buttons: [(String, UIAction, Bool)] = [(t("problem.toStart"), .back, false)]
         if case .nhso(_, retry: .some) = problem { buttons.append((t("problem.retry"), .retry, true)) }
         bottomButtons(buttons)
@@ -226,6 +254,8 @@ struct Screen {
         case .cardUnreadable(.notAThaiIDCard): "problem.notThaiCard"
         case .cardUnreadable, .agentAnswerInvalid: "problem.cardUnreadable"
         case .noRights: "problem.noRights"
+        case .answerForAnotherPerson: "problem.anotherPerson"
+        case .outOfService: "problem.outOfService"
         case .printFailed: "code.printFailed"
         case .nhso(let error, _):
             switch error {
@@ -234,6 +264,8 @@ struct Screen {
             case .invalidID: "problem.invalidID"
             case .tokenMissing, .tokenRejected, .tokenFileUnsafe, .tokenFileUnreadable: "problem.kioskSetup"
             case .alreadyAuthenticated, .malformedAnswer, .server: "problem.nhsoError"
+            case .visitRejected: "problem.rejected"
+            case .visitOutcomeUnknown: "pending.message"
             }
         }
     }

@@ -56,8 +56,9 @@ import Testing
         #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         try zone.setAgentCard(nil)
         #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
-        let journal = try String(contentsOf: folder.appendingPathComponent("journal.jsonl"), encoding: .utf8)
-        #expect(journal.contains("card removed"))
+        let journal = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+        #expect(journal.contains("abandoned  cardRemoved"))
+        #expect(!journal.contains(somchai))
     }
 
     @Test func aCardTheAgentCannotReadOffersARetry() throws {

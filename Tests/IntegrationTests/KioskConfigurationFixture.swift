@@ -26,9 +26,14 @@ func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String
           pin: "1234"
         output:
           slips: \(folder.appendingPathComponent("slips").path)
-          journal: \(folder.appendingPathComponent("journal.jsonl").path)
+          journal: \(folder.appendingPathComponent("journal.sqlite").path)
           log: \(folder.appendingPathComponent("kiosk.log").path)
         \(extra)
         """.write(toFile: path, atomically: true, encoding: .utf8)
     return path
+}
+
+/// The journal as `authen-kiosk journal` lists it (newest first, citizen ids masked).
+func journalListing(_ path: URL) throws -> String {
+    try runKiosk(["journal", "--file", path.path]).stdout
 }

@@ -62,6 +62,35 @@ import Testing
         try inserted.remove()
     }
 
+    @Test func aLateAnswerForAPulledCardNeverReachesTheNextPatient() throws {
+        // Every NHSO answer takes 2.5 s: A's rights check is still out when A leaves and B is read.
+        let zone = try TestZoneProcess(arguments: ["--latency-ms", "2500"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let a = try card("somchai")
+        #expect(kiosk.waitFor("กำลังตรวจสอบสิทธิการรักษากับ สปสช."))
+        try a.remove()
+        #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
+        let b = try card("lifetime")
+        #expect(kiosk.waitFor("(WEL) สิทธิหลักประกันสุขภาพแห่งชาติ", timeout: .seconds(20)))
+        #expect(kiosk.screen.contains("นายทองคำ มีสุข"))
+        #expect(!kiosk.screen.contains("สมชาย") && !kiosk.screen.contains("(UCS)"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก", timeout: .seconds(20)))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        // NHSO recorded B's visit, with B's correlationId (the test zone refuses another person's), and
+        // nothing for A.
+        let forB = try runKiosk(["status", "--pid", "3500100345671", "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(forB.stdout.contains(code))
+        let forA = try runKiosk(["status", "--pid", "1101700203450", "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(forA.stdout.contains("NOT FOUND"))
+        try b.remove()
+        let journal = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+        #expect(journal.contains("abandoned  cardRemoved"))
+        #expect(journal.contains(code))
+    }
+
     @Test func anIdleReviewReturnsToTheStart() throws {
         let zone = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")

@@ -106,8 +106,8 @@ final class TmuxKiosk {
         #expect(kiosk.waitFor("เสร็จสิ้น"))
         try kiosk.keys("Enter")
         #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
-        let journal = try String(contentsOf: kiosk.output.appendingPathComponent("journal.jsonl"), encoding: .utf8)
-        #expect(journal.contains(code))
+        let journal = try journalListing(kiosk.output.appendingPathComponent("journal.sqlite"))
+        #expect(journal.contains("printed  -  \(code)  11017xxxxxx50"))
     }
 
     @Test func aStationShowsStaffThePersonInFullAndAsksForTheMobile() throws {

@@ -11,13 +11,18 @@ struct Driver {
     var effects: [JourneyEffect] = []
 
     init(_ configuration: JourneyConfiguration = JourneyConfiguration()) {
-        journey = Journey(configuration: configuration)
+        journey = Journey(configuration: configuration, visitIDs: .sequential())
     }
 
+    /// Sends the events; a result addressed to `VisitID.current` goes to the visit on screen.
     @discardableResult
     mutating func send(_ events: JourneyEvent...) -> [JourneyEffect] {
         var produced: [JourneyEffect] = []
-        for event in events { produced += journey.reduce(&state, event) }
+        for event in events {
+            var event = event
+            if case .result(.current, let result) = event, let visit = state.visit { event = .result(visit, result) }
+            produced += journey.reduce(&state, event)
+        }
         effects += produced
         return produced
     }
@@ -61,4 +66,32 @@ enum Samples {
     static func visit(mobile: String = "", service: String = ServiceCode.general) -> VisitRequest {
         VisitRequest(pid: person.citizenID.digits, claimType: service, mobile: mobile, correlationId: "6f1c-correlation")
     }
+
+    /// The effect that submits `visit(…)` for the first visit.
+    static func submit(mobile: String = "", service: String = ServiceCode.general, retry: Bool = false) -> JourneyEffect {
+        .submitVisit(.first, VisitSubmission(request: visit(mobile: mobile, service: service), mayHaveBeenRecorded: retry))
+    }
+}
+
+extension VisitID {
+    /// In `Driver.send`: whichever visit is on screen.
+    static let current = VisitID(UUID(uuidString: "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")!)
+    /// The ids `VisitIDSource.sequential()` gives: the first visit, the second.
+    static let first = VisitID.numbered(1)
+    static let second = VisitID.numbered(2)
+}
+
+/// Results for the visit on screen, spelled as the events the tests send.
+extension JourneyEvent {
+    static func cardReadProgress(done: Int, total: Int) -> JourneyEvent { .result(.current, .cardReadProgress(done: done, total: total)) }
+    static func cardRead(_ person: ThaiIDCardPerson) -> JourneyEvent { .result(.current, .cardRead(person)) }
+    static func cardReadFailed(_ error: ThaiIDCardError) -> JourneyEvent { .result(.current, .cardReadFailed(error)) }
+    static func agentRead(_ rights: RightsCheck) -> JourneyEvent { .result(.current, .agentRead(rights)) }
+    static func agentReadFailed(_ error: NHSOError) -> JourneyEvent { .result(.current, .agentReadFailed(error)) }
+    static func rightsChecked(_ rights: RightsCheck) -> JourneyEvent { .result(.current, .rightsChecked(rights)) }
+    static func rightsCheckFailed(_ error: NHSOError) -> JourneyEvent { .result(.current, .rightsCheckFailed(error)) }
+    static func visitSubmitted(_ submitted: VisitSubmitter.Submitted) -> JourneyEvent { .result(.current, .visitSubmitted(submitted)) }
+    static func visitFailed(_ error: NHSOError) -> JourneyEvent { .result(.current, .visitFailed(error)) }
+    static var slipPrinted: JourneyEvent { .result(.current, .slipPrinted) }
+    static func slipFailed(_ reason: String) -> JourneyEvent { .result(.current, .slipFailed(reason)) }
 }

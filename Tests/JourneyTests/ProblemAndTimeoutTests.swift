@@ -15,7 +15,7 @@ import ThaiIDCard
         let effects = driver.send(.cardRemoved)
         #expect(driver.state.step == .problem(.cardRemovedBeforeConfirm))
         #expect(!driver.state.cardPresent)
-        #expect(effects == [.record(.abandoned(step: "before confirm", reason: "card removed"))])
+        #expect(effects == [.cancel(.first), .record(.first, .ended(.cardRemoved, detail: "card removed before confirm"))])
         #expect(!driver.effects.contains { if case .submitVisit = $0 { true } else { false } })
     }
 
@@ -41,7 +41,8 @@ import ThaiIDCard
         driver.send(.cardInserted, .cardReadFailed(error))
         #expect(driver.state.step == .problem(.cardUnreadable(error)))
         driver.send(.cardRemoved)
-        #expect(driver.send(.cardInserted) == [.readCard])
+        // Another insertion is another visit.
+        #expect(driver.send(.cardInserted) == [.readCard(.second)])
     }
 }
 
@@ -50,7 +51,7 @@ import ThaiIDCard
         var driver = Driver()
         driver.send(.cardInserted, .cardRead(Samples.person), .rightsCheckFailed(.unreachable(reason: "timed out")))
         #expect(driver.state.step == .problem(.nhso(.unreachable(reason: "timed out"), retry: .checkRights(Samples.patient))))
-        #expect(driver.send(.retry) == [.checkRights(pid: "1101700203450")])
+        #expect(driver.send(.retry) == [.checkRights(.first, pid: "1101700203450")])
         #expect(driver.state.step == .checkingRights(Samples.patient))
     }
 
@@ -75,9 +76,11 @@ import ThaiIDCard
         var driver = Driver()
         driver.toReview()
         driver.send(.enter, .visitFailed(.server(status: 503, message: "busy")))
-        guard case .problem(.nhso(_, retry: .submit(_, let visit)?)) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
-        #expect(visit.correlationId == "6f1c-correlation")
-        #expect(driver.send(.retry) == [.submitVisit(Samples.visit())])
+        guard case .problem(.nhso(_, retry: .submit(_, let submission)?)) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(submission.request.correlationId == "6f1c-correlation")
+        // NHSO is asked whether the failed attempt was recorded before anything is sent again.
+        #expect(submission.mayHaveBeenRecorded)
+        #expect(driver.send(.retry) == [Samples.submit(retry: true)])
     }
 
     @Test func aRejectedTokenIsNotRetriedByThePatient() {
@@ -100,7 +103,7 @@ import ThaiIDCard
         #expect(driver.state.showsCountdown(configuration))
         driver.tick(9)
         guard case .review = driver.state.step else { Issue.record("left early"); return }
-        #expect(driver.send(.tick) == [.record(.abandoned(step: "before confirm", reason: "idle timeout"))])
+        #expect(driver.send(.tick) == [.cancel(.first), .record(.first, .ended(.idleTimeout, detail: "no input before confirm"))])
         #expect(driver.state.step == .attract)
     }
 
@@ -163,7 +166,7 @@ import ThaiIDCard
     @Test func aCardInsertedOnAnotherPathStartsTheCardPath() {
         var driver = Driver()
         driver.send(.chooseOtherWay, .choosePath(.photo))
-        #expect(driver.send(.cardInserted) == [.readCard])
+        #expect(driver.send(.cardInserted) == [.readCard(.first)])
     }
 
     @Test func theLanguageTogglesAnywhere() {
@@ -180,7 +183,7 @@ import ThaiIDCard
     @Test func backOnTheReviewCancels() {
         var driver = Driver()
         driver.toReview()
-        #expect(driver.send(.back) == [.record(.abandoned(step: "review", reason: "cancelled by the patient"))])
+        #expect(driver.send(.back) == [.cancel(.first), .record(.first, .ended(.cancelledByPatient, detail: "cancelled on the review"))])
         #expect(driver.state.step == .attract)
     }
 

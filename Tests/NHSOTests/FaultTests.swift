@@ -22,13 +22,17 @@ import Testing
         #expect(claims.first?.claimCode == submitted.claimCode)
     }
 
-    @Test func anOutageEndsWithNoCodeAndUnreachable() async throws {
+    @Test func anOutageLeavesTheVisitPendingAndSendsItOnlyOnce() async throws {
         let zone = try await RunningTestZone(faults: TestZoneFaults(hang: true))
-        let submitter = VisitSubmitter(service: zone.cloud(timeouts: short), attempts: 2, backoff: .milliseconds(10))
+        let counter = CountingService(zone.cloud(timeouts: short))
+        let submitter = VisitSubmitter(service: counter, attempts: 3, backoff: .milliseconds(10))
+        // The confirm went unanswered and NHSO could not be asked whether it recorded it: the outcome is
+        // unknown, and nothing is sent again on a guess.
         await #expect { try await submitter.submit(visit(), serviceDate: thaiToday()) } throws: {
-            guard case .unreachable = $0 as? NHSOError else { return false }
+            guard case .visitOutcomeUnknown = $0 as? NHSOError else { return false }
             return true
         }
+        #expect(counter.confirms == 1)
         #expect(await zone.zone.ledger.allClaims().isEmpty)
         let error = NHSOError.unreachable(reason: "timed out")
         #expect(error.patientMessage.th.contains("ไม่สามารถเชื่อมต่อ"))
@@ -38,8 +42,9 @@ import Testing
     @Test func serverErrorsAreRetriedThenReported() async throws {
         let zone = try await RunningTestZone(faults: TestZoneFaults(errorRate: 1))
         let client = zone.cloud()
-        await #expect(throws: NHSOError.server(status: 503, message: "ระบบไม่พร้อมให้บริการชั่วคราว")) {
-            try await VisitSubmitter(service: client, attempts: 2, backoff: .milliseconds(10)).submit(visit(), serviceDate: thaiToday())
+        await #expect { try await VisitSubmitter(service: client, attempts: 2, backoff: .milliseconds(10)).submit(visit(), serviceDate: thaiToday()) } throws: {
+            guard case .visitOutcomeUnknown(let reason) = $0 as? NHSOError else { return false }
+            return reason.contains("503")
         }
         #expect(await zone.zone.ledger.allClaims().isEmpty)
         // Once NHSO recovers, the same visit gets exactly one code.

@@ -54,7 +54,7 @@ import Testing
         let zone = try await RunningTestZone()
         let visit = VisitRequest(pid: People.somchai, claimType: ServiceCode.general, mobile: "", correlationId: "x-1")
         let first = try await zone.cloud().confirmSave(visit)
-        let (status, _) = try await post(zone, "/testzone/cancel/\(first.claimCode)", "{}")
+        let (status, _) = try await post(zone, "/testzone/cancel/\(try #require(first.claimCode))", "{}")
         #expect(status == 200)
         let (missing, _) = try await post(zone, "/testzone/cancel/PP0000000001", "{}")
         #expect(missing == 404)

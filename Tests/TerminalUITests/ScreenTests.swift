@@ -36,7 +36,8 @@ enum UISamples {
 
     static let steps: [JourneyStep] = [
         .attract, .chooseIdentity, .otherPath(.qr), .readingCard, .checkingRights(person), .review(review),
-        .mobileNumber(review, digits: "081"), .submitting(review), .claimCode(issued),
+        .mobileNumber(review, digits: "081"), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
+        .problem(.outOfService), .problem(.answerForAnotherPerson), .problem(.nhso(.visitRejected(message: "ไม่พบสิทธิ"), retry: nil)),
         .problem(.cardRemovedBeforeConfirm), .problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(person))),
     ]
 }

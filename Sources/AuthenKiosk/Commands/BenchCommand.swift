@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the kiosk's performance and print the figures.",
-        subcommands: [CardReadBench.self, NHSOLoadBench.self, KioskBench.self]
+        subcommands: [CardReadBench.self, NHSOLoadBench.self, KioskBench.self, JournalBench.self]
     )
 }
 
@@ -84,10 +84,4 @@ struct CardReadBench: ParsableCommand {
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }
-}
-
-extension Duration {
-    var milliseconds: Double {
-        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-    }
 }

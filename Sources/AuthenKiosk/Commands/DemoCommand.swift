@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Journey
+import KioskApp
 import Logging
 import NHSO
 import NHSOTestZone
 import TerminalUI
+import VisitJournal
 
 /// `authen-kiosk demo`: the whole kiosk on a fresh machine, with no reader, no pcscd and no network:
 /// NHSO's test zone runs inside the program (on loopback), and the card reader is a virtual one
@@ -62,14 +64,13 @@ struct DemoCommand: AsyncParsableCommand {
 
         let configuration = JourneyConfiguration(mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757")
         let outputFolder = URL(fileURLWithPath: output)
-        let runtime = KioskRuntime(
-            journey: Journey(configuration: configuration),
-            renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
-            cards: slot, nhso: nhso,
-            printer: FileSlipPrinter(directory: outputFolder.appendingPathComponent("slips")),
-            journal: JournalFile(url: outputFolder.appendingPathComponent("journal.jsonl")),
-            adminPIN: adminPIN, demoSlot: slot
+        let services = KioskServices(
+            cards: slot, nhso: nhso, printer: FileSlipPrinter(directory: outputFolder.appendingPathComponent("slips")),
+            journal: try VisitJournal(path: outputFolder.appendingPathComponent("journal.sqlite").path), logger: quiet
         )
-        await runtime.runOnOwnThread()
+        await services.launch(
+            journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
+            adminPIN: adminPIN, retentionDays: 30, demoSlot: slot
+        )
     }
 }

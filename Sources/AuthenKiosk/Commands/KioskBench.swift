@@ -42,8 +42,9 @@ struct KioskBench: AsyncParsableCommand {
         let person = Self.person
         let rights = RightsCheck(pid: person.citizenID.digits, claimTypes: [ClaimType(claimType: ServiceCode.general, claimTypeName: "")], correlationId: "bench")
         _ = journey.reduce(&state, .cardInserted)
-        _ = journey.reduce(&state, .cardRead(person))
-        _ = journey.reduce(&state, .rightsChecked(rights))
+        let visit = state.visit!
+        _ = journey.reduce(&state, .result(visit, .cardRead(person)))
+        _ = journey.reduce(&state, .result(visit, .rightsChecked(rights)))
         var digits = Array("0812345678").map { Int(String($0))! }
         while true {
             if case .submitting = state.step { return presses }
@@ -81,8 +82,9 @@ struct KioskBench: AsyncParsableCommand {
             } else {
                 person = try ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
             }
-            _ = journey.reduce(&state, .cardRead(person))
-            _ = journey.reduce(&state, .rightsChecked(try await nhso.checkRights(pid: person.citizenID.digits)))
+            let visit = state.visit!
+            _ = journey.reduce(&state, .result(visit, .cardRead(person)))
+            _ = journey.reduce(&state, .result(visit, .rightsChecked(try await nhso.checkRights(pid: person.citizenID.digits))))
             _ = renderer.render(state, width: 120, height: 34)
             times.append((ContinuousClock.now - start).milliseconds)
         }

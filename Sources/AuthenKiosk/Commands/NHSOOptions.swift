@@ -54,16 +54,14 @@ struct NHSOOptions: ParsableArguments {
 func nhsoExitStatus(for error: NHSOError) -> Int32 {
     switch error {
     case .tokenMissing, .tokenRejected, .tokenFileUnsafe, .tokenFileUnreadable: 3
-    case .personNotFound, .invalidID, .alreadyAuthenticated: 4
-    case .unreachable, .malformedAnswer, .server: 5
+    case .personNotFound, .invalidID, .alreadyAuthenticated, .visitRejected: 4
+    case .unreachable, .malformedAnswer, .server, .visitOutcomeUnknown: 5
     }
 }
 
 /// Text from a server, safe to print on a terminal: control characters (escape sequences among them)
-/// become spaces.
+/// become spaces. (NHSO's error messages are also masked, by the client, before they reach here.)
 func sanitized(_ text: String?) -> String {
     guard let text else { return "-" }
-    return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-        (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) ? " " : scalar
-    }))
+    return ServerText.clean(text)
 }

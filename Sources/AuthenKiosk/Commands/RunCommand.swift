@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Journey
+import KioskApp
 import KioskConfig
 import Logging
 import NHSO
@@ -50,42 +51,23 @@ struct RunCommand: AsyncParsableCommand {
             printError("output.log '\(settings.logPath)' cannot be written: \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        let (nhso, cards) = Self.backend(settings, token: token)
-        let runtime = KioskRuntime(
-            journey: Journey(configuration: settings.journey),
-            renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
-            cards: cards, nhso: nhso,
-            printer: FileSlipPrinter(directory: URL(fileURLWithPath: settings.slipsDirectory)),
-            journal: JournalFile(url: URL(fileURLWithPath: settings.journalPath)),
-            adminPIN: settings.adminPIN,
+        let services: KioskServices
+        do {
+            services = try KioskServices.from(settings, token: token)
+        } catch {
+            printError("\(error): the kiosk does not start without its journal (check the folder exists and is writable, and the disk has space)")
+            throw ExitCode(2)
+        }
+        let journey = Journey(configuration: settings.journey)
+        await services.launch(
+            journey: journey, renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
+            adminPIN: settings.adminPIN, retentionDays: settings.journalRetentionDays,
             headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName
         )
-        await runtime.runOnOwnThread()
     }
 
     private static func loadToken(_ settings: KioskSettings.NHSO) throws(NHSOError) -> KioskToken? {
         if let file = settings.tokenFile { return try KioskToken.load(file: file) }
         return KioskToken.fromEnvironment()
-    }
-
-    /// NHSO and the card reader: with `direct` the kiosk reads the card through pcscd and calls NHSO's
-    /// cloud API; with `agent` NHSO's agent owns the reader and does both.
-    private static func backend(_ settings: KioskSettings, token: KioskToken?) -> (any NHSOService, any CardSource) {
-        let timeouts = NHSOTimeouts(request: .seconds(settings.nhso.timeoutSeconds))
-        let logger = Logger(label: "authen-kiosk.nhso")
-        switch settings.nhso.backend {
-        case .direct:
-            let nhso = NHSOHTTPService.cloud(
-                zone: settings.nhso.zone, token: token!, baseURL: settings.nhso.baseURL, timeouts: timeouts, logger: logger
-            )
-            return (nhso, PCSCCardSource(reader: settings.reader))
-        case .agent:
-            let nhso = NHSOHTTPService.agent(
-                url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
-                statusBaseURL: settings.nhso.baseURL, timeouts: timeouts, logger: logger
-            )
-            let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader, logger: logger)
-            return (nhso, cards)
-        }
     }
 }

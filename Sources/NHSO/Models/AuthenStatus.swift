@@ -106,7 +106,7 @@ public struct AuthenStatus: Sendable, Hashable, Codable {
         province = try c.decodeIfPresent(Province.self, forKey: .province)
         mainInscl = try c.decodeFirst(InsuranceRight.IDName.self, forKeys: [.mainInscl, .mainInsl, .mainInsc])
         subInscl = try c.decodeFirst(InsuranceRight.IDName.self, forKeys: [.subInscl, .subInsl, .subInsc])
-        serviceHistories = try c.decodeIfPresent([ServiceHistory].self, forKey: .serviceHistories) ?? []
+        serviceHistories = (try c.decodeIfPresent([Lossy<ServiceHistory>].self, forKey: .serviceHistories) ?? []).compactMap(\.value)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -20,20 +20,38 @@ public struct VisitRequest: Sendable, Hashable, Codable {
     }
 }
 
-/// confirm-save's answer: the claim code.
+/// confirm-save's answer. Any 2xx means NHSO committed the visit, so only the claim code is needed;
+/// the other fields are kept when NHSO sends them. A committed answer whose body cannot be read at all is
+/// `unreadable` (its code is then looked up, never confirmed again).
 public struct ConfirmSaveResponse: Sendable, Hashable, Codable {
-    public var pid: String
-    public var claimType: String
-    public var correlationId: String
-    public var createdDate: String
-    public var claimCode: ClaimCode
+    public var pid: String?
+    public var claimType: String?
+    public var correlationId: String?
+    public var createdDate: String?
+    /// `nil` only for an answer whose body could not be read.
+    public var claimCode: ClaimCode?
 
-    public init(pid: String, claimType: String, correlationId: String, createdDate: String, claimCode: ClaimCode) {
+    public init(pid: String? = nil, claimType: String? = nil, correlationId: String? = nil, createdDate: String? = nil, claimCode: ClaimCode?) {
         self.pid = pid
         self.claimType = claimType
         self.correlationId = correlationId
         self.createdDate = createdDate
         self.claimCode = claimCode
+    }
+
+    /// A committed visit whose answer said nothing readable.
+    public static let unreadable = ConfirmSaveResponse(claimCode: nil)
+
+    enum CodingKeys: String, CodingKey { case pid, claimType, correlationId, createdDate, claimCode }
+
+    /// Each field on its own: one odd field does not hide the code.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pid = try? c.decodeIfPresent(String.self, forKey: .pid)
+        claimType = try? c.decodeIfPresent(String.self, forKey: .claimType)
+        correlationId = try? c.decodeIfPresent(String.self, forKey: .correlationId)
+        createdDate = try? c.decodeIfPresent(String.self, forKey: .createdDate)
+        claimCode = try? c.decodeIfPresent(ClaimCode.self, forKey: .claimCode)
     }
 }
 
@@ -81,4 +99,14 @@ public struct AuthenCodeRecord: Sendable, Hashable, Codable {
 
     /// The service date, `YYYY-MM-DD`.
     public var serviceDate: Substring { claimDateTime.prefix(10) }
+}
+
+/// An element of a list from NHSO that is kept only if it can be read: one odd record does not fail
+/// the whole list.
+struct Lossy<Element: Decodable>: Decodable {
+    var value: Element?
+
+    init(from decoder: any Decoder) throws {
+        value = try? Element(from: decoder)
+    }
 }

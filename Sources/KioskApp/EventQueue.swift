@@ -4,17 +4,17 @@ import Synchronization
 
 /// Events from other threads (NHSO answers, the card reader, signals) for the main loop, which sleeps in
 /// `poll` on the terminal and on this queue's pipe: nothing is polled while the kiosk is idle.
-final class EventQueue: Sendable {
-    enum Item: Sendable {
+public final class EventQueue: Sendable {
+    public enum Item: Sendable {
         case journey(JourneyEvent)
         case quit
     }
 
     private let items = Mutex<[Item]>([])
-    let readFD: Int32
+    public let readFD: Int32
     private let writeFD: Int32
 
-    init() {
+    public init() {
         var fds: [Int32] = [0, 0]
         pipe(&fds)
         readFD = fds[0]
@@ -23,16 +23,16 @@ final class EventQueue: Sendable {
         _ = fcntl(writeFD, F_SETFL, fcntl(writeFD, F_GETFL) | O_NONBLOCK)
     }
 
-    func post(_ item: Item) {
+    public func post(_ item: Item) {
         items.withLock { $0.append(item) }
         var byte: UInt8 = 1
         _ = write(writeFD, &byte, 1)
     }
 
-    func post(_ event: JourneyEvent) { post(.journey(event)) }
+    public func post(_ event: JourneyEvent) { post(.journey(event)) }
 
     /// Everything posted so far, oldest first.
-    func drain() -> [Item] {
+    public func drain() -> [Item] {
         var buffer = [UInt8](repeating: 0, count: 64)
         while read(readFD, &buffer, buffer.count) > 0 {}
         return items.withLock { pending in

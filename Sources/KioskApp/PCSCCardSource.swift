@@ -7,14 +7,14 @@ import ThaiIDCard
 
 /// The real card reader, through pcscd: readers, insertions and removals from `CardReaderWatcher` (no polling),
 /// reads under a time limit (a mute card must not freeze the kiosk).
-final class PCSCCardSource: ThaiIDCardSource {
+public final class PCSCCardSource: ThaiIDCardSource {
     let reader: String?
     let readTimeout: Duration
     let logger: Logger
     /// The reader holding the card being served.
     private let current = Mutex<String?>(nil)
 
-    init(reader: String?, readTimeout: Duration = .seconds(15), logger: Logger = Logger(label: "authen-kiosk.reader")) {
+    public init(reader: String?, readTimeout: Duration = .seconds(15), logger: Logger = Logger(label: "authen-kiosk.reader")) {
         self.reader = reader
         self.logger = logger
         self.readTimeout = readTimeout
@@ -22,7 +22,7 @@ final class PCSCCardSource: ThaiIDCardSource {
 
     /// Posts `readerAvailable`, `cardInserted` and `cardRemoved` until cancelled; a pcscd that goes
     /// away is retried every second.
-    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
+    public func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
         Task {
             var available: Bool?
             func report(_ now: Bool) {
@@ -83,7 +83,7 @@ final class PCSCCardSource: ThaiIDCardSource {
         }
     }
 
-    func readPerson(progress: @escaping @Sendable (Int) -> Void) async throws(ThaiIDCardError) -> ThaiIDCardPerson {
+    public func readPerson(progress: @escaping @Sendable (Int) -> Void) async throws(ThaiIDCardError) -> ThaiIDCardPerson {
         guard let name = current.withLock({ $0 }) else { throw .transport(SmartCardError(.noCard)) }
         let limit = readTimeout
         let outcome: Result<ThaiIDCardPerson, ThaiIDCardError> = await withCheckedContinuation { done in

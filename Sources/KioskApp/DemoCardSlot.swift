@@ -7,12 +7,12 @@ import VirtualThaiIDCard
 
 /// The demo's card reader, in process: a key puts one of the virtual cards in, another pulls it out
 /// (also in the middle of a read). Reads take 5 ms per exchange, like a real chip.
-final class DemoCardSlot: ThaiIDCardSource {
+public final class DemoCardSlot: ThaiIDCardSource {
     private let cards: [URL]
     private let state = Mutex<(inserted: VirtualThaiIDCard?, next: Int)>((nil, 0))
 
     /// - Parameter only: the names of the cards to use (file names without `.json`); all when `nil`.
-    init(cardDirectory: URL, only: Set<String>? = nil) throws {
+    public init(cardDirectory: URL, only: Set<String>? = nil) throws {
         cards = try FileManager.default.contentsOfDirectory(at: cardDirectory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" && $0.lastPathComponent != "invalid-cid.json" }
             .filter { only?.contains($0.deletingPathExtension().lastPathComponent) ?? true }
@@ -27,7 +27,7 @@ final class DemoCardSlot: ThaiIDCardSource {
 
     /// Inserts the next card of the set; returns its file name.
     @discardableResult
-    func insertNext() -> String? {
+    public func insertNext() -> String? {
         state.withLock { slot in
             let url = cards[slot.next % cards.count]
             slot.next += 1
@@ -36,14 +36,14 @@ final class DemoCardSlot: ThaiIDCardSource {
         }
     }
 
-    func remove() { state.withLock { $0.inserted = nil } }
+    public func remove() { state.withLock { $0.inserted = nil } }
 
     /// The demo's cards come and go by key (F5, F6), not by watching.
-    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? { nil }
+    public func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? { nil }
 
-    var isCardInserted: Bool { state.withLock { $0.inserted != nil } }
+    public var isCardInserted: Bool { state.withLock { $0.inserted != nil } }
 
-    func readPerson(progress: @escaping @Sendable (Int) -> Void) async throws(ThaiIDCardError) -> ThaiIDCardPerson {
+    public func readPerson(progress: @escaping @Sendable (Int) -> Void) async throws(ThaiIDCardError) -> ThaiIDCardPerson {
         guard let card = state.withLock({ $0.inserted }) else {
             throw .transport(SmartCardError(.noCard))
         }

@@ -8,7 +8,7 @@ import NHSO
 ///
 /// The agent has no way to announce a card, so the terminal list is asked for a few times a second
 /// (one loopback request; the cost is measured in the README).
-final class AgentCardSource: CardSource {
+public final class AgentCardSource: CardSource {
     let agent: NHSOAgentReader
     /// The agent's reader for polling, its own failures not logged (a down agent would fill the log
     /// several times a second): the source logs when the reader becomes usable or stops being so.
@@ -18,7 +18,7 @@ final class AgentCardSource: CardSource {
     let terminal: String?
     let pollInterval: Duration
 
-    init(url: String, timeouts: NHSOTimeouts, terminal: String?, logger: Logger, pollInterval: Duration = .milliseconds(400)) {
+    public init(url: String, timeouts: NHSOTimeouts, terminal: String?, logger: Logger, pollInterval: Duration = .milliseconds(400)) {
         agent = NHSOAgentReader(url: url, timeouts: timeouts, logger: logger)
         var quiet = logger
         quiet.logLevel = .critical
@@ -28,7 +28,7 @@ final class AgentCardSource: CardSource {
         self.pollInterval = pollInterval
     }
 
-    func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
+    public func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
         Task {
             // What the last answers said; only this task reads and writes them.
             var available: Bool?
@@ -60,7 +60,7 @@ final class AgentCardSource: CardSource {
     }
 
     /// One call does the read and the rights check: there is no progress to report.
-    func read(progress post: @escaping @Sendable (JourneyEvent) -> Void) async -> JourneyEvent {
+    public func read(progress post: @escaping @Sendable (EffectResult) -> Void) async -> EffectResult {
         do throws(NHSOError) {
             return .agentRead(try await agent.readCard())
         } catch {

@@ -7,43 +7,36 @@ import TerminalUI
 /// effects the journey asks for, and feeds their results back. Single-threaded around the terminal;
 /// effects run as tasks and come back through the `EventQueue`. Its state is touched by its own thread
 /// only; it is handed to that thread once, hence `@unchecked Sendable`.
-final class KioskRuntime: @unchecked Sendable {
-    let journey: Journey
+public final class KioskRuntime: @unchecked Sendable {
+    let core: KioskCore
     let renderer: ScreenRenderer
     let cards: any CardSource
-    let nhso: any NHSOService
-    let printer: any SlipPrinter
-    let journal: JournalFile
     let adminPIN: String
     /// The demo's card keys; `nil` with a real reader.
     let demoSlot: DemoCardSlot?
     /// Shown in the header when set (the hospital's name).
     let headerNote: String?
 
-    private(set) var state = JourneyState()
-    private let queue = EventQueue()
+    var state: JourneyState { core.state }
+    private var queue: EventQueue { core.queue }
     private let driver = TerminalDriver()
     private var grid = CellGrid(width: 80, height: 24)
     private var pinEntry: String?
     private var quit = false
     private var signalSources: [any DispatchSourceSignal] = []
 
-    init(journey: Journey, renderer: ScreenRenderer, cards: any CardSource, nhso: any NHSOService,
-         printer: any SlipPrinter, journal: JournalFile, adminPIN: String, demoSlot: DemoCardSlot? = nil,
-         headerNote: String? = nil) {
-        self.journey = journey
+    public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, adminPIN: String,
+                demoSlot: DemoCardSlot? = nil, headerNote: String? = nil) {
+        self.core = core
         self.renderer = renderer
         self.cards = cards
-        self.nhso = nhso
-        self.printer = printer
-        self.journal = journal
         self.adminPIN = adminPIN
         self.demoSlot = demoSlot
         self.headerNote = headerNote
     }
 
     /// Runs until SIGTERM (or SIGINT, SIGHUP) or the admin chord and PIN; the terminal is restored.
-    func run() {
+    public func run() {
         handleTerminationSignals()
         let queue = self.queue
         let watching = cards.watch { queue.post($0) }
@@ -54,7 +47,7 @@ final class KioskRuntime: @unchecked Sendable {
         var nextTick = ContinuousClock.now + .seconds(1)
         while !quit {
             let timeout: Int32
-            if state.idleSecondsLeft != nil {
+            if state.needsTicks {
                 nextTick = max(nextTick, ContinuousClock.now)
                 timeout = Int32(max(0, (nextTick - ContinuousClock.now).milliseconds.rounded(.up)))
             } else {
@@ -66,13 +59,8 @@ final class KioskRuntime: @unchecked Sendable {
             // Always ask ncurses, not only when the terminal is readable: a resize (SIGWINCH) wakes
             // poll without input, and ncurses reports it as a key.
             driver.pendingInput().forEach(handle)
-            for item in queue.drain() {
-                switch item {
-                case .journey(let event): dispatch(event)
-                case .quit: quit = true
-                }
-            }
-            if state.idleSecondsLeft != nil, ContinuousClock.now >= nextTick {
+            if core.drainQueue() { quit = true }
+            if state.needsTicks, ContinuousClock.now >= nextTick {
                 dispatch(.tick)
                 nextTick += .seconds(1)
             }
@@ -82,7 +70,7 @@ final class KioskRuntime: @unchecked Sendable {
 
     /// `run()` on a thread of its own: the terminal loop blocks its thread, and must not hold one of
     /// the concurrency pool's (NHSO calls and card reads run there).
-    func runOnOwnThread() async {
+    public func runOnOwnThread() async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 self.run()
@@ -129,39 +117,7 @@ final class KioskRuntime: @unchecked Sendable {
 
     // MARK: Journey
 
-    private func dispatch(_ event: JourneyEvent) {
-        for effect in journey.reduce(&state, event) { perform(effect) }
-    }
-
-    private func perform(_ effect: JourneyEffect) {
-        let queue = self.queue
-        switch effect {
-        case .readCard:
-            let cards = self.cards
-            Task { queue.post(await cards.read { queue.post($0) }) }
-        case .checkRights(let pid):
-            let nhso = self.nhso
-            Task {
-                do throws(NHSOError) { queue.post(.rightsChecked(try await nhso.checkRights(pid: pid))) } catch { queue.post(.rightsCheckFailed(error)) }
-            }
-        case .submitVisit(let visit):
-            let submitter = VisitSubmitter(service: nhso)
-            Task {
-                do throws(NHSOError) {
-                    queue.post(.visitSubmitted(try await submitter.submit(visit, serviceDate: ThaiTime.today())))
-                } catch {
-                    queue.post(.visitFailed(error))
-                }
-            }
-        case .printSlip(let slip):
-            let printer = self.printer
-            Task {
-                do { try await printer.print(slip); queue.post(.slipPrinted) } catch { queue.post(.slipFailed("\(error)")) }
-            }
-        case .record(let record):
-            journal.append(record)
-        }
-    }
+    private func dispatch(_ event: JourneyEvent) { core.dispatch(event) }
 
     // MARK: Drawing
 

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import KioskConfig
+import VisitJournal
+
+/// `authen-kiosk journal`: the latest visits as the journal keeps them, for staff and IT (a patient's
+/// reference, a code to reprint, a visit left pending). Citizen ids are always shown masked.
+struct JournalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "List the latest visits in the kiosk's journal (citizen ids masked).",
+        discussion: "Columns: started (local time), reference, state, reason, claim code, citizen id, service, origin, slip."
+    )
+
+    @Option(help: "The kiosk's configuration file (its output.journal is read).")
+    var config: String?
+
+    @Option(help: "The journal file itself, instead of --config.")
+    var file: String?
+
+    @Flag(help: "Only visits that NHSO may hold a code for that nobody has seen (submitting, pending).")
+    var unsettled = false
+
+    @Option(help: "How many visits, newest first.")
+    var limit = 50
+
+    func validate() throws {
+        guard (config == nil) != (file == nil) else { throw ValidationError("give --config or --file") }
+    }
+
+    func run() async throws {
+        let path: String
+        if let file {
+            path = file
+        } else {
+            do {
+                path = try await KioskConfigurationFile.load(path: config!).journalPath
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("no journal at \(path)")
+            throw ExitCode(2)
+        }
+        let visits: [JournalVisit]
+        do {
+            let journal = try VisitJournal(path: path)
+            visits = unsettled ? try journal.unsettled() : try journal.latest(limit)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        for visit in visits {
+            let citizenID = visit.citizenID.map { $0.count == 13 && $0.allSatisfy(\.isNumber) ? String($0.prefix(5)) + "xxxxxx" + String($0.suffix(2)) : $0 }
+            let fields = [
+                formatter.string(from: visit.startedAt), visit.reference, visit.state.rawValue, visit.reason?.rawValue ?? "-",
+                visit.claimCode ?? "-", citizenID ?? "-", visit.service ?? "-", visit.origin ?? "-", visit.slip ?? "-",
+            ]
+            print(fields.map(sanitized).joined(separator: "  "))
+        }
+    }
+}

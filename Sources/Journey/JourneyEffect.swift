@@ -1,0 +1,84 @@
+import NHSO
+
+/// Work for the app to do, for one visit; it reports the result back as `.result(visit, …)`.
+public enum JourneyEffect: Sendable, Hashable {
+    /// Read the card in the reader (→ `cardRead` / `cardReadFailed`, or through NHSO's agent
+    /// `agentRead` / `agentReadFailed`).
+    case readCard(VisitID)
+    /// Ask NHSO about the person's rights (→ `rightsChecked` / `rightsCheckFailed`).
+    case checkRights(VisitID, pid: String)
+    /// Record the visit in the journal (synced), then with NHSO; never two codes, never abandoned once
+    /// sent (→ `visitSubmitted` / `visitFailed` / `visitNotSubmitted`).
+    case submitVisit(VisitID, VisitSubmission)
+    /// Print the claim-code slip (→ `slipPrinted` / `slipFailed`).
+    case printSlip(VisitID, Slip)
+    /// Keep what happened to the visit, for recovery, staff and audit.
+    case record(VisitID, JourneyRecord)
+    /// Stop the visit's card read and rights check: the patient has gone. A submit is never cancelled.
+    case cancel(VisitID)
+}
+
+/// What confirm-save needs, and whether an earlier attempt of the same visit may have been recorded
+/// (then NHSO is asked before anything is sent again).
+public struct VisitSubmission: Sendable, Hashable {
+    public var request: VisitRequest
+    public var mayHaveBeenRecorded: Bool
+
+    public init(request: VisitRequest, mayHaveBeenRecorded: Bool = false) {
+        self.request = request
+        self.mayHaveBeenRecorded = mayHaveBeenRecorded
+    }
+}
+
+/// What a printed slip carries.
+public struct Slip: Sendable, Hashable {
+    public var claimCode: ClaimCode
+    public var claimDateTime: String
+    public var service: ClaimType
+    public var patientName: String
+    public var maskedCitizenID: String
+    public var language: Language
+}
+
+/// What happened to a visit, as the journey sees it. The submit itself (before and after NHSO is
+/// asked) is recorded by the app that performs it, so its outcome is kept even when the screen has
+/// moved on.
+public enum JourneyRecord: Sendable, Hashable {
+    /// The patient is known (the card was read, or the agent answered).
+    case identified(citizenID: String, path: IdentityPath)
+    /// NHSO answered with the person's rights.
+    case rights(mainInscl: String?)
+    case printed
+    case printFailed(reason: String)
+    /// The submit took too long: the patient was sent to staff with the visit's reference, and the
+    /// visit waits for recovery (its answer may still come).
+    case pending
+    /// Ended without a code.
+    case ended(VisitEndReason, detail: String)
+}
+
+/// Why a visit ended without a code: the patient left or could not go on (the visit is *abandoned*), or
+/// it was confirmed and did not get a code (it *failed*).
+public enum VisitEndReason: String, Sendable, Hashable, CaseIterable, Codable {
+    case cardRemoved
+    case idleTimeout
+    case cancelledByPatient
+    case cardUnreadable
+    case rightsUnavailable
+    case noRights
+    /// The kiosk stopped (crash, power) before the visit was confirmed.
+    case kioskStopped
+    case submitFailed
+    case rejectedByNHSO
+    case journalUnavailable
+    /// Recovery asked NHSO, which holds no code for it: it was never recorded.
+    case notSubmitted
+
+    /// Whether the visit had been confirmed (it failed) rather than left before (it was abandoned).
+    public var isFailure: Bool {
+        switch self {
+        case .submitFailed, .rejectedByNHSO, .journalUnavailable, .notSubmitted: true
+        default: false
+        }
+    }
+}

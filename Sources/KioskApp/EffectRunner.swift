@@ -1,0 +1,167 @@
+import Foundation
+import Journey
+import Logging
+import NHSO
+import Synchronization
+import VisitJournal
+
+/// Carries out the journey's effects and posts their results back, each tagged with its visit.
+///
+/// A visit's card read and rights check can be cancelled (the card was pulled, the patient left); its
+/// submit cannot: it writes the visit to the journal (synced) before confirm-save is sent, and its
+/// outcome after, whatever the screen shows by then. `waitForSubmits` lets a quitting kiosk finish them.
+public final class EffectRunner: Sendable {
+    let cards: any CardSource
+    let nhso: any NHSOService
+    let printer: any SlipPrinter
+    let journal: any VisitRecorder
+    let post: @Sendable (JourneyEvent) -> Void
+    let logger: Logger
+    /// Today's service date, in Thai time.
+    let today: @Sendable () -> String
+    let submitter: @Sendable (any NHSOService) -> VisitSubmitter
+
+    /// Running reads and rights checks, by visit: cancelled when the visit ends.
+    private let cancellable = TaskTable()
+    /// Running submits, by visit: never cancelled.
+    private let submits = TaskTable()
+
+    public init(
+        cards: any CardSource, nhso: any NHSOService, printer: any SlipPrinter, journal: any VisitRecorder,
+        logger: Logger = Logger(label: "authen-kiosk"),
+        today: @escaping @Sendable () -> String = { ThaiTime.today() },
+        submitter: @escaping @Sendable (any NHSOService) -> VisitSubmitter = { VisitSubmitter(service: $0) },
+        post: @escaping @Sendable (JourneyEvent) -> Void
+    ) {
+        self.cards = cards
+        self.nhso = nhso
+        self.printer = printer
+        self.journal = journal
+        self.logger = logger
+        self.today = today
+        self.submitter = submitter
+        self.post = post
+    }
+
+    public func perform(_ effect: JourneyEffect) {
+        let post = self.post
+        switch effect {
+        case .readCard(let visit):
+            let cards = self.cards
+            run(for: visit) { post(.result(visit, await cards.read { post(.result(visit, $0)) })) }
+        case .checkRights(let visit, let pid):
+            let nhso = self.nhso
+            run(for: visit) {
+                let result: EffectResult
+                do throws(NHSOError) { result = .rightsChecked(try await nhso.checkRights(pid: pid)) } catch { result = .rightsCheckFailed(error) }
+                // A cancelled check's answer (or its cancellation error) is nobody's business now.
+                if !Task.isCancelled { post(.result(visit, result)) }
+            }
+        case .submitVisit(let visit, let submission):
+            submit(visit, submission)
+        case .printSlip(let visit, let slip):
+            let printer = self.printer
+            Task {
+                do { try await printer.print(slip); post(.result(visit, .slipPrinted)) } catch { post(.result(visit, .slipFailed("\(error)"))) }
+            }
+        case .record(let visit, let record):
+            let logger = self.logger
+            journal.record(visit, JournalChange(record), at: Date()) { result in
+                if case .failure(let error) = result {
+                    logger.error("journal write failed: the kiosk takes no visit until it works", metadata: ["reason": "\(error)"])
+                    post(.journalAvailable(false))
+                }
+            }
+        case .cancel(let visit):
+            cancellable.cancel(visit)
+        }
+    }
+
+    /// Visits whose submit has not finished.
+    public var submitsInFlight: Set<VisitID> { submits.visits }
+
+    /// Waits until every submit has finished, or `limit` has passed; returns the visits still running
+    /// (their journal rows say `submitting`, and recovery settles them at the next start).
+    public func waitForSubmits(upTo limit: Duration) async -> Set<VisitID> {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            let running = submitsInFlight
+            if running.isEmpty { return [] }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return submitsInFlight
+    }
+
+    // MARK: Submit
+
+    private func submit(_ visit: VisitID, _ submission: VisitSubmission) {
+        let (journal, nhso, post, logger, today, makeSubmitter) = (self.journal, self.nhso, self.post, self.logger, self.today, self.submitter)
+        submits.start(visit) {
+            let serviceDate = today()
+            // On disk before NHSO hears of it: after a crash, recovery finds this row and asks NHSO.
+            do throws(JournalError) {
+                try await journal.recordNow(visit, .submitting(submission.request, serviceDate: serviceDate), at: Date())
+            } catch {
+                logger.error("journal write failed before confirm-save: nothing was sent", metadata: ["reason": "\(error)"])
+                post(.journalAvailable(false))
+                post(.result(visit, .visitNotSubmitted(journalError: error.description)))
+                return
+            }
+            let result: EffectResult
+            let change: JournalChange
+            do throws(NHSOError) {
+                let submitted = try await makeSubmitter(nhso).submit(
+                    submission.request, serviceDate: serviceDate, mayHaveBeenRecorded: submission.mayHaveBeenRecorded
+                )
+                result = .visitSubmitted(submitted)
+                change = .coded(submitted.claimCode, claimDateTime: submitted.claimDateTime, origin: submitted.origin)
+            } catch {
+                result = .visitFailed(error)
+                switch error {
+                case .visitOutcomeUnknown: change = .pending
+                case .visitRejected: change = .ended(.rejectedByNHSO, detail: error.staffMessage)
+                default: change = .ended(.submitFailed, detail: error.staffMessage)
+                }
+                logger.warning("visit not confirmed", metadata: ["visit": "\(visit.reference)", "reason": "\(error.staffMessage)"])
+            }
+            do throws(JournalError) {
+                try await journal.recordNow(visit, change, at: Date())
+            } catch {
+                // The row still says `submitting`: recovery settles it with NHSO at the next start.
+                logger.error("journal write failed after confirm-save", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
+                post(.journalAvailable(false))
+            }
+            post(.result(visit, result))
+        }
+    }
+
+    private func run(for visit: VisitID, _ body: @escaping @Sendable () async -> Void) {
+        cancellable.start(visit, body)
+    }
+}
+
+/// Tasks kept by the visit they work for, until they end.
+final class TaskTable: Sendable {
+    private let running = Mutex<[VisitID: [UUID: Task<Void, Never>]]>([:])
+
+    /// Starts `body`, registered before it can finish, so its own removal always finds it.
+    func start(_ visit: VisitID, _ body: @escaping @Sendable () async -> Void) {
+        let key = UUID()
+        running.withLock { running in
+            running[visit, default: [:]][key] = Task {
+                await body()
+                self.running.withLock { running in
+                    running[visit]?.removeValue(forKey: key)
+                    if running[visit]?.isEmpty == true { running[visit] = nil }
+                }
+            }
+        }
+    }
+
+    func cancel(_ visit: VisitID) {
+        let tasks = running.withLock { $0.removeValue(forKey: visit) } ?? [:]
+        tasks.values.forEach { $0.cancel() }
+    }
+
+    var visits: Set<VisitID> { running.withLock { Set($0.keys) } }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Journey
+import KioskConfig
+import Logging
+import NHSO
+import TerminalUI
+import VisitJournal
+
+/// Everything a kiosk talks to: the card source, NHSO, the printer and the journal. `run` builds them
+/// from the configuration, `demo` from its built-in test zone and virtual cards; both then start the
+/// kiosk the same way (`launch`).
+public struct KioskServices: Sendable {
+    public var cards: any CardSource
+    public var nhso: any NHSOService
+    public var printer: any SlipPrinter
+    public var journal: VisitJournal
+    public var logger: Logger
+
+    public init(cards: any CardSource, nhso: any NHSOService, printer: any SlipPrinter, journal: VisitJournal,
+                logger: Logger = Logger(label: "authen-kiosk")) {
+        self.cards = cards
+        self.nhso = nhso
+        self.printer = printer
+        self.journal = journal
+        self.logger = logger
+    }
+
+    /// The services a configuration names: with `direct` the kiosk reads the card through pcscd and
+    /// calls NHSO's cloud API; with `agent` NHSO's agent owns the reader and does both.
+    public static func from(_ settings: KioskSettings, token: KioskToken?) throws(JournalError) -> KioskServices {
+        let timeouts = NHSOTimeouts(request: .seconds(settings.nhso.timeoutSeconds))
+        let logger = Logger(label: "authen-kiosk.nhso")
+        let journal = try VisitJournal(path: settings.journalPath)
+        let printer = FileSlipPrinter(directory: URL(fileURLWithPath: settings.slipsDirectory))
+        switch settings.nhso.backend {
+        case .direct:
+            guard let token else { preconditionFailure("the direct backend is only built with a token") }
+            let nhso = NHSOHTTPService.cloud(
+                zone: settings.nhso.zone, token: token, baseURL: settings.nhso.baseURL, statusBaseURL: settings.nhso.statusBaseURL,
+                timeouts: timeouts, logger: logger
+            )
+            return KioskServices(cards: PCSCCardSource(reader: settings.reader), nhso: nhso, printer: printer, journal: journal)
+        case .agent:
+            let nhso = NHSOHTTPService.agent(
+                url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
+                statusBaseURL: settings.nhso.statusBaseURL ?? settings.nhso.baseURL, timeouts: timeouts, logger: logger
+            )
+            let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader, logger: logger)
+            return KioskServices(cards: cards, nhso: nhso, printer: printer, journal: journal)
+        }
+    }
+
+    /// A core for `journey` whose effects use these services.
+    public func core(journey: Journey) -> KioskCore {
+        let queue = EventQueue()
+        let effects = EffectRunner(cards: cards, nhso: nhso, printer: printer, journal: journal, logger: logger) { queue.post($0) }
+        return KioskCore(journey: journey, queue: queue, effects: effects)
+    }
+
+    /// Settles what a previous run left unfinished, purges old visits, then runs the kiosk full screen
+    /// until it is told to leave; a submit still under way is waited for (up to the journey's submit
+    /// limit) before returning, and its outcome is in the journal.
+    public func launch(journey: Journey, renderer: ScreenRenderer, adminPIN: String, retentionDays: Int,
+                       demoSlot: DemoCardSlot? = nil, headerNote: String? = nil) async {
+        let recovery = Recovery(journal: journal, nhso: nhso, logger: logger)
+        await recovery.run(closeInterrupted: true)
+        do {
+            try journal.purge(olderThanDays: retentionDays)
+        } catch {
+            logger.error("journal purge failed", metadata: ["reason": "\(error)"])
+        }
+        let core = core(journey: journey)
+        // Visits left pending (NHSO could not be asked) are asked again every minute while the kiosk runs.
+        let recovering = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(60))
+                await recovery.run(skipping: core.effects.submitsInFlight)
+            }
+        }
+        defer { recovering.cancel() }
+        let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, adminPIN: adminPIN, demoSlot: demoSlot, headerNote: headerNote)
+        await runtime.runOnOwnThread()
+        let running = core.effects.submitsInFlight
+        if !running.isEmpty {
+            print("authen-kiosk: waiting for \(running.count) visit(s) being recorded with NHSO…")
+            let left = await core.effects.waitForSubmits(upTo: .seconds(journey.configuration.submitLimitSeconds))
+            for visit in left {
+                logger.warning("left while a visit was being recorded: recovery settles it at the next start", metadata: ["visit": "\(visit.reference)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Journey
+import Logging
+import NHSO
+import VisitJournal
+
+/// Settles, with NHSO, every visit a previous run left `submitting` or `pending` (it stopped, crashed or
+/// lost power between confirm-save and its answer), before the kiosk takes the next patient.
+///
+/// NHSO is only asked, never sent anything: a code it holds is recorded (for reprint and for staff);
+/// a lookup that answered without one marks the visit not submitted; a lookup that fails leaves it
+/// pending, to be asked again later.
+public struct Recovery: Sendable {
+    let journal: VisitJournal
+    let nhso: any NHSOService
+    let logger: Logger
+
+    public init(journal: VisitJournal, nhso: any NHSOService, logger: Logger = Logger(label: "authen-kiosk.recovery")) {
+        self.journal = journal
+        self.nhso = nhso
+        self.logger = logger
+    }
+
+    /// What recovery found for one visit.
+    public enum Outcome: Sendable, Hashable {
+        case found(ClaimCode)
+        case notSubmitted
+        case stillPending(reason: String)
+    }
+
+    public struct Settled: Sendable, Hashable {
+        public var visit: JournalVisit
+        public var outcome: Outcome
+    }
+
+    /// Settles the visits that need it, except `skipping` (submits of this run still under way).
+    /// Visits a stopped kiosk left before confirm are closed as abandoned on the first run.
+    @discardableResult
+    public func run(skipping inFlight: Set<VisitID> = [], closeInterrupted: Bool = false) async -> [Settled] {
+        if closeInterrupted {
+            for visit in (try? journal.interrupted()) ?? [] {
+                guard let id = visit.visitID else { continue }
+                try? await journal.recordNow(id, .ended(.kioskStopped, detail: "the kiosk stopped before the visit was confirmed"))
+            }
+        }
+        let unsettled: [JournalVisit]
+        do {
+            unsettled = try journal.unsettled()
+        } catch {
+            logger.error("journal cannot be read for recovery", metadata: ["reason": "\(error)"])
+            return []
+        }
+        var settled: [Settled] = []
+        for visit in unsettled {
+            guard let id = visit.visitID, !inFlight.contains(id) else { continue }
+            let outcome = await settle(visit, id)
+            settled.append(Settled(visit: visit, outcome: outcome))
+        }
+        return settled
+    }
+
+    private func settle(_ visit: JournalVisit, _ id: VisitID) async -> Outcome {
+        guard let pid = visit.citizenID, let service = visit.service, let serviceDate = visit.serviceDate else {
+            // A row without what a lookup needs cannot be settled by asking; staff must look.
+            try? await journal.recordNow(id, .ended(.notSubmitted, detail: "the journal row lacks the person or the service"))
+            return .notSubmitted
+        }
+        let request = VisitRequest(pid: pid, claimType: service, mobile: visit.mobile ?? "", correlationId: visit.correlationId ?? "", hcode: visit.hcode)
+        do throws(NHSOError) {
+            if let record = try await VisitSubmitter(service: nhso).existingCode(for: request, serviceDate: serviceDate) {
+                let origin: VisitSubmitter.Submitted.Origin = record.correlationId == nil || record.correlationId == visit.correlationId ? .recovered : .alreadyIssuedToday
+                try? await journal.recordNow(id, .coded(record.claimCode, claimDateTime: record.claimDateTime, origin: origin))
+                logger.notice("recovered a visit's code from NHSO", metadata: ["visit": "\(visit.reference)", "claimCode": "\(record.claimCode)"])
+                return .found(record.claimCode)
+            }
+            try? await journal.recordNow(id, .ended(.notSubmitted, detail: "NHSO holds no code for this visit"))
+            logger.notice("a visit NHSO never recorded", metadata: ["visit": "\(visit.reference)"])
+            return .notSubmitted
+        } catch {
+            try? await journal.recordNow(id, .pending)
+            logger.warning("a visit could not be settled yet", metadata: ["visit": "\(visit.reference)", "reason": "\(error.staffMessage)"])
+            return .stillPending(reason: error.staffMessage)
+        }
+    }
+}

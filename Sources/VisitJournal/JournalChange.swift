@@ -1,0 +1,30 @@
+import Journey
+import NHSO
+
+/// A change to one visit's row.
+public enum JournalChange: Sendable, Hashable {
+    case identified(citizenID: String, path: IdentityPath)
+    case rights(mainInscl: String?)
+    /// Before confirm-save is sent: everything recovery needs.
+    case submitting(VisitRequest, serviceDate: String)
+    case coded(ClaimCode, claimDateTime: String, origin: VisitSubmitter.Submitted.Origin)
+    case printed
+    case printFailed(reason: String)
+    /// Sent, outcome unknown: recovery settles it.
+    case pending
+    case ended(VisitEndReason, detail: String)
+}
+
+extension JournalChange {
+    /// The journey's record of a visit, as a change to its row.
+    public init(_ record: JourneyRecord) {
+        switch record {
+        case .identified(let citizenID, let path): self = .identified(citizenID: citizenID, path: path)
+        case .rights(let mainInscl): self = .rights(mainInscl: mainInscl)
+        case .printed: self = .printed
+        case .printFailed(let reason): self = .printFailed(reason: reason)
+        case .pending: self = .pending
+        case .ended(let reason, let detail): self = .ended(reason, detail: detail)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+import Journey
+import NHSO
+
+/// The kiosk's durable record of every visit (SQLite in WAL mode, `synchronous = FULL`, file mode 0600).
+///
+/// A visit's row is written and synced before confirm-save is sent, so a code NHSO issued is never lost
+/// to a crash or a power cut: the next start finds the visit `submitting` or `pending` and asks NHSO.
+/// Writes go through one serial queue in the order they are made; `record` returns at once (the screen
+/// never waits for the disk), `recordNow` returns once the change is on disk.
+public final class VisitJournal: Sendable {
+    public let path: String
+    let database: DatabaseQueue
+
+    /// Opens (or creates) the journal at `path`, readable and writable by its owner only.
+    public init(path: String) throws(JournalError) {
+        self.path = path
+        do {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Created 0600 before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
+            let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw JournalError(path: path, reason: String(cString: strerror(errno))) }
+            close(fd)
+            guard chmod(path, 0o600) == 0 else { throw JournalError(path: path, reason: String(cString: strerror(errno))) }
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            // Every commit reaches the disk before it returns: the write before confirm-save must survive
+            // a power cut. (Set after opening: GRDB's WAL set-up chooses NORMAL.)
+            try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            try Self.migrator.migrate(database)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(path: path, reason: "\(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("visits") { db in
+            try db.create(table: "visit") { t in
+                t.primaryKey("id", .text)
+                t.column("reference", .text).notNull()
+                t.column("state", .text).notNull().indexed()
+                t.column("reason", .text)
+                t.column("detail", .text)
+                t.column("citizenID", .text)
+                t.column("path", .text)
+                t.column("mainInscl", .text)
+                t.column("service", .text)
+                t.column("hcode", .text)
+                t.column("correlationId", .text)
+                t.column("mobile", .text)
+                t.column("serviceDate", .text)
+                t.column("claimCode", .text)
+                t.column("claimDateTime", .text)
+                t.column("origin", .text)
+                t.column("slip", .text)
+                t.column("startedAt", .datetime).notNull()
+                t.column("submittedAt", .datetime)
+                t.column("updatedAt", .datetime).notNull().indexed()
+            }
+        }
+        return migrator
+    }
+
+    // MARK: Writing
+
+    /// Queues `change`; returns at once. `completion` learns whether it reached the disk.
+    public func record(_ visit: VisitID, _ change: JournalChange, at now: Date = Date(),
+                       completion: @escaping @Sendable (Result<Void, JournalError>) -> Void = { _ in }) {
+        let path = self.path
+        database.asyncWrite({ db in try Self.apply(change, to: visit, at: now, in: db) }) { _, result in
+            completion(result.mapError { JournalError(path: path, reason: "\($0)") })
+        }
+    }
+
+    /// Writes `change` and returns once it is on disk (after every change queued before it).
+    public func recordNow(_ visit: VisitID, _ change: JournalChange, at now: Date = Date()) async throws(JournalError) {
+        do {
+            try await database.write { db in try Self.apply(change, to: visit, at: now, in: db) }
+        } catch {
+            throw JournalError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The rules of a visit's row: a code is never overwritten by a failure or a pending mark, and the
+    /// citizen id is masked once the visit is settled.
+    static func apply(_ change: JournalChange, to visit: VisitID, at now: Date, in db: Database) throws {
+        var row = try JournalVisit.fetchOne(db, key: visit.description)
+            ?? JournalVisit(id: visit.description, reference: visit.reference, state: .identified, startedAt: now, updatedAt: now)
+        let hasCode = row.state == .coded || row.state == .printed
+        switch change {
+        case .identified(let citizenID, let path):
+            row.citizenID = citizenID
+            row.path = path.rawValue
+        case .rights(let mainInscl):
+            guard row.state == .identified else { return }
+            row.state = .rights
+            row.mainInscl = mainInscl
+        case .submitting(let request, let serviceDate):
+            guard !hasCode else { return }
+            row.state = .submitting
+            row.reason = nil
+            row.detail = nil
+            row.citizenID = request.pid
+            row.service = request.claimType
+            row.hcode = request.hcode
+            row.correlationId = request.correlationId
+            row.mobile = request.mobile.isEmpty ? nil : request.mobile
+            row.serviceDate = serviceDate
+            row.submittedAt = now
+        case .coded(let code, let dateTime, let origin):
+            if row.state != .printed { row.state = .coded }
+            row.reason = nil
+            row.claimCode = code.value
+            row.claimDateTime = dateTime
+            row.origin = origin.rawValue
+        case .printed:
+            guard hasCode else { return }
+            row.state = .printed
+            row.slip = "printed"
+        case .printFailed(let reason):
+            row.slip = "not printed: \(reason)"
+        case .pending:
+            guard row.state == .submitting else { return }
+            row.state = .pending
+        case .ended(let reason, let detail):
+            guard !hasCode else { return }
+            row.state = reason.isFailure ? .failed : .abandoned
+            row.reason = reason
+            row.detail = detail
+        }
+        if row.state.isSettled { row.citizenID = row.citizenID.map(Self.masked) }
+        row.updatedAt = now
+        try row.save(db)
+    }
+
+    /// `1101700203450` → `11017xxxxxx50`: enough for staff to match a card, not enough to misuse.
+    static func masked(_ citizenID: String) -> String {
+        guard citizenID.count == 13, citizenID.allSatisfy(\.isNumber) else { return citizenID }
+        return ServerText.maskingIDs(in: citizenID)
+    }
+
+    // MARK: Reading
+
+    /// Visits NHSO may hold a code for that nobody has seen: `submitting` and `pending`, oldest first.
+    public func unsettled() throws(JournalError) -> [JournalVisit] {
+        try read { db in
+            try JournalVisit.filter([VisitState.submitting, .pending].contains(Column("state")))
+                .order(Column("startedAt")).fetchAll(db)
+        }
+    }
+
+    /// Visits left before confirm by a kiosk that stopped (still `identified` or `rights`).
+    public func interrupted() throws(JournalError) -> [JournalVisit] {
+        try read { db in
+            try JournalVisit.filter([VisitState.identified, .rights].contains(Column("state"))).fetchAll(db)
+        }
+    }
+
+    public func visit(_ id: VisitID) throws(JournalError) -> JournalVisit? {
+        try read { db in try JournalVisit.fetchOne(db, key: id.description) }
+    }
+
+    /// The latest visits, newest first.
+    public func latest(_ limit: Int = 50) throws(JournalError) -> [JournalVisit] {
+        try read { db in try JournalVisit.order(Column("startedAt").desc).limit(limit).fetchAll(db) }
+    }
+
+    /// Deletes settled visits last changed more than `days` days before `now`; returns how many. A visit
+    /// that still needs recovery is kept whatever its age.
+    @discardableResult
+    public func purge(olderThanDays days: Int, now: Date = Date()) throws(JournalError) -> Int {
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        do {
+            return try database.write { db in
+                try JournalVisit
+                    .filter(Column("updatedAt") < cutoff)
+                    .filter(![VisitState.submitting, .pending].contains(Column("state")))
+                    .deleteAll(db)
+            }
+        } catch {
+            throw JournalError(path: path, reason: "\(error)")
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw JournalError(path: path, reason: "\(error)")
+        }
+    }
+}
