@@ -3,6 +3,7 @@ import Journey
 import Logging
 import NHSO
 import Synchronization
+import ThaiIDCard
 import VisitJournal
 
 /// Carries out the journey's effects and posts their results back, each tagged with its visit.
@@ -47,8 +48,18 @@ public final class EffectRunner: Sendable {
         let post = self.post
         switch effect {
         case .readCard(let visit):
-            let cards = self.cards
-            run(for: visit) { post(.result(visit, await cards.read { post(.result(visit, $0)) })) }
+            let (cards, logger) = (self.cards, self.logger)
+            run(for: visit) {
+                let result = await cards.read { post(.result(visit, $0)) }
+                if case .cardRead(let person) = result, !person.unreadable.isEmpty {
+                    // The patient is served (only the id and the Thai name are needed); IT hears of the card.
+                    logger.warning("card fields could not be read", metadata: [
+                        "cid": "\(person.citizenID.masked)",
+                        "fields": "\(person.unreadable.map { "\($0.key.rawValue): \($0.value)" }.sorted().joined(separator: "; "))",
+                    ])
+                }
+                post(.result(visit, result))
+            }
         case .checkRights(let visit, let pid):
             let nhso = self.nhso
             run(for: visit) {
@@ -132,12 +143,46 @@ public final class EffectRunner: Sendable {
                 post(.journalAvailable(false))
             }
             post(.result(visit, result))
+            if case .visitSubmitted(let submitted) = result {
+                await Self.confirmWithNHSO(submitted, submission.request, serviceDate: serviceDate, visit: visit, nhso: nhso, journal: journal, logger: logger)
+            }
         }
+    }
+
+    /// Asks check-authen-status — NHSO's documented record for the kiosk token — whether it lists the
+    /// code for this unit, day and service, once the patient already sees it; the answer goes to the
+    /// journal (and a code NHSO does not list to the log, for staff to check). Skipped without a token.
+    static func confirmWithNHSO(
+        _ submitted: VisitSubmitter.Submitted, _ request: VisitRequest, serviceDate: String, visit: VisitID,
+        nhso: any NHSOService, journal: any VisitRecorder, logger: Logger
+    ) async {
+        let status: AuthenStatus
+        do throws(NHSOError) {
+            status = try await nhso.checkAuthenStatus(pid: request.pid, serviceDate: serviceDate, serviceCode: request.claimType)
+        } catch .tokenMissing {
+            return
+        } catch {
+            logger.notice("check-authen-status could not confirm a code", metadata: ["visit": "\(visit.reference)", "reason": "\(error.staffMessage)"])
+            return
+        }
+        let listed = status.histories(serviceCode: request.claimType, hcode: request.hcode)
+            .contains { $0.claimCode == submitted.claimCode && $0.serviceDateTime.hasPrefix(serviceDate) }
+        let detail = listed ? "" : "check-authen-status lists \(status.serviceHistories.map(\.claimCode.value).joined(separator: ", ").ifEmpty("no code")) (\(ServerText.safe(status.statusMessage.text)))"
+        if !listed {
+            logger.warning("NHSO's check-authen-status does not list the code the kiosk showed", metadata: [
+                "visit": "\(visit.reference)", "claimCode": "\(submitted.claimCode)", "nhso": "\(detail)",
+            ])
+        }
+        try? await journal.recordNow(visit, .confirmedByNHSO(listed, detail: detail), at: Date())
     }
 
     private func run(for visit: VisitID, _ body: @escaping @Sendable () async -> Void) {
         cancellable.start(visit, body)
     }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }
 
 /// Tasks kept by the visit they work for, until they end.

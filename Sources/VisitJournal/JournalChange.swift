@@ -12,6 +12,9 @@ public enum JournalChange: Sendable, Hashable {
     case printFailed(reason: String)
     /// Sent, outcome unknown: recovery settles it.
     case pending
+    /// What check-authen-status said of the code: listed for this unit, day and service (`true`) or
+    /// not (`false`, `detail` says what it listed).
+    case confirmedByNHSO(Bool, detail: String)
     case ended(VisitEndReason, detail: String)
 }
 

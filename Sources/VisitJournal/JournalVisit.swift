@@ -32,6 +32,9 @@ public struct JournalVisit: Sendable, Hashable, Codable, FetchableRecord, Persis
     public var origin: String?
     /// `printed`, or why the slip did not print.
     public var slip: String?
+    /// Whether check-authen-status lists the code (for this unit, day and service); `nil` where it was
+    /// not asked (no kiosk token) or could not answer.
+    public var nhsoConfirmed: Bool?
     public var startedAt: Date
     public var submittedAt: Date?
     public var updatedAt: Date

@@ -64,6 +64,9 @@ public final class VisitJournal: Sendable {
                 t.column("updatedAt", .datetime).notNull().indexed()
             }
         }
+        migrator.registerMigration("nhso confirmation") { db in
+            try db.alter(table: "visit") { t in t.add(column: "nhsoConfirmed", .boolean) }
+        }
         return migrator
     }
 
@@ -128,6 +131,9 @@ public final class VisitJournal: Sendable {
         case .pending:
             guard row.state == .submitting else { return }
             row.state = .pending
+        case .confirmedByNHSO(let listed, let detail):
+            row.nhsoConfirmed = listed
+            if !listed { row.detail = detail }
         case .ended(let reason, let detail):
             guard !hasCode else { return }
             row.state = reason.isFailure ? .failed : .abandoned

@@ -43,6 +43,9 @@ final class FakeNHSO: NHSOService {
         var confirms: [VisitRequest] = []
         var checks = 0
         var beforeConfirm: (@Sendable (VisitRequest) -> Void)?
+        /// check-authen-status: `nil` answers as a kiosk without a token; `true` lists every code
+        /// issued here, `false` lists none.
+        var statusListsCodes: Bool?
     }
     let state = Mutex(State())
 
@@ -78,7 +81,15 @@ final class FakeNHSO: NHSOService {
     func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse { throw .unreachable(reason: "not used") }
     func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord? { nil }
     func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord] { [] }
-    func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus { throw .tokenMissing }
+    func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus {
+        guard let lists = state.withLock({ $0.statusListsCodes }) else { throw .tokenMissing }
+        let issued = state.withLock { $0.confirms.count }
+        let histories = lists && issued > 0 ? [AuthenStatus.ServiceHistory(
+            hospital: Hospital(hcode: "10757", hname: "x"), serviceDateTime: serviceDate + "T09:00:00",
+            claimCode: ClaimCode(String(format: "PP%010d", 1_172_534_797 + issued))!, service: .init(code: serviceCode ?? "", name: "x")
+        )] : []
+        return AuthenStatus(statusAuthen: !histories.isEmpty, statusMessage: histories.isEmpty ? .notFound : .found, personalId: pid, serviceHistories: histories)
+    }
 }
 
 /// A journal whose disk is gone.

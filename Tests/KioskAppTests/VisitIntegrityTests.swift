@@ -93,7 +93,22 @@ import VisitJournal
         let row = try #require(try rig.journal.latest(1).first)
         #expect(row.reference == reference)
         #expect(row.claimCode != nil)
-        #expect(rig.core.effects.submitsInFlight.isEmpty)
+        #expect(await rig.core.effects.waitForSubmits(upTo: .seconds(2)).isEmpty)
+    }
+
+    @Test(arguments: [true, false])
+    func theCodeIsCheckedAgainstNHSOsRecord(listed: Bool) async throws {
+        let rig = try Rig()
+        rig.nhso.state.withLock { $0.statusListsCodes = listed }
+        rig.cards.insert(Cards.somchai)
+        rig.core.dispatch(.cardInserted)
+        #expect(await rig.core.run(until: isReview(of: Cards.somchai.citizenID.digits)))
+        rig.core.dispatch(.enter)
+        #expect(await rig.core.run { if case .claimCode = $0.step { true } else { false } })
+        #expect(await rig.core.effects.waitForSubmits(upTo: .seconds(2)).isEmpty)
+        let row = try #require(try rig.journal.latest(1).first)
+        #expect(row.nhsoConfirmed == listed)
+        #expect(row.claimCode != nil)
     }
 
     @Test func quittingWaitsForASubmitUnderWay() async throws {

@@ -9,7 +9,7 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "List the latest visits in the kiosk's journal (citizen ids masked).",
-        discussion: "Columns: started (local time), reference, state, reason, claim code, citizen id, service, origin, slip."
+        discussion: "Columns: started (local time), reference, state, reason, claim code, citizen id, service, origin, NHSO's check-authen-status (listed, not-listed, -), slip."
     )
 
     @Option(help: "The kiosk's configuration file (its output.journal is read).")
@@ -58,7 +58,8 @@ struct JournalCommand: AsyncParsableCommand {
             let citizenID = visit.citizenID.map { $0.count == 13 && $0.allSatisfy(\.isNumber) ? String($0.prefix(5)) + "xxxxxx" + String($0.suffix(2)) : $0 }
             let fields = [
                 formatter.string(from: visit.startedAt), visit.reference, visit.state.rawValue, visit.reason?.rawValue ?? "-",
-                visit.claimCode ?? "-", citizenID ?? "-", visit.service ?? "-", visit.origin ?? "-", visit.slip ?? "-",
+                visit.claimCode ?? "-", citizenID ?? "-", visit.service ?? "-", visit.origin ?? "-",
+                visit.nhsoConfirmed.map { $0 ? "listed" : "not-listed" } ?? "-", visit.slip ?? "-",
             ]
             print(fields.map(sanitized).joined(separator: "  "))
         }
