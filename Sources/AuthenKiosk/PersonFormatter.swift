@@ -11,16 +11,19 @@ enum PersonFormatter {
     }
 
     static func text(_ person: ThaiIDCardPerson, photoFile: String?) -> String {
+        func unreadable(_ field: ThaiIDCardLayout.Field) -> String {
+            "(unreadable: \(person.unreadable[field] ?? "not read"))"
+        }
         var rows: [(String, String)] = [
             ("Citizen ID", person.citizenID.formatted),
             ("Name (TH)", person.nameTH.fullName),
-            ("Name (EN)", person.nameEN.fullName),
-            ("Birth date", "\(person.birthDate.iso8601)  (BE \(person.birthDate.cardField))"),
-            ("Gender", person.gender.rawValue),
-            ("Issuer", person.issuer),
-            ("Issued", person.issueDate.iso8601),
-            ("Expires", person.expiryDate.description),
-            ("Address", person.address.text),
+            ("Name (EN)", person.nameEN?.fullName ?? unreadable(.nameEN)),
+            ("Birth date", person.birthDate.map { "\($0.iso8601)  (BE \($0.cardField))" } ?? unreadable(.birthDate)),
+            ("Gender", person.gender?.rawValue ?? unreadable(.gender)),
+            ("Issuer", person.issuer ?? unreadable(.issuer)),
+            ("Issued", person.issueDate?.iso8601 ?? unreadable(.issueDate)),
+            ("Expires", person.expiryDate?.description ?? unreadable(.expiryDate)),
+            ("Address", person.address?.text ?? unreadable(.address)),
             ("ATR", person.atr.description),
         ]
         if let photo = person.photo {

@@ -16,7 +16,7 @@ public struct Patient: Sendable, Hashable {
     }
 
     public init(card: ThaiIDCardPerson) {
-        self.init(citizenID: card.citizenID, nameTH: card.nameTH.fullName, nameEN: card.nameEN.fullName)
+        self.init(citizenID: card.citizenID, nameTH: card.nameTH.fullName, nameEN: card.nameEN?.fullName ?? "")
     }
 
     /// The person in an agent's `read` answer; `nil` when its `pid` is not a valid citizen id.

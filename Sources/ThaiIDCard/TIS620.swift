@@ -1,7 +1,8 @@
 /// TIS-620, the Thai single-byte character set of the ID card's text fields.
 ///
 /// Bytes below 0x80 are ASCII; 0xA1–0xDA and 0xDF–0xFB are the Thai block U+0E01–U+0E5B, one to
-/// one. Every other byte is unassigned, and finding one means the card's answer is garbled.
+/// one. 0xA0 and 0xFF are unassigned but pad fields on some cards (as 0x00 does on others): they read
+/// as spaces, which the parser trims. Any other byte means the card's answer is garbled.
 public enum TIS620 {
     static let thaiOffset: UInt32 = 0x0E01 - 0xA1
 
@@ -14,6 +15,8 @@ public enum TIS620 {
                 scalars.append(Unicode.Scalar(byte))
             case 0xA1...0xDA, 0xDF...0xFB:
                 scalars.append(Unicode.Scalar(UInt32(byte) + thaiOffset)!)
+            case 0xA0, 0xFF:
+                scalars.append(" ")
             default:
                 return nil
             }

@@ -28,6 +28,15 @@ public enum ThaiIDCardError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
+    /// The card refused a read across several fields or answered it short: worth one read per field.
+    public var refusesLongReads: Bool {
+        switch self {
+        case .unexpectedStatus(_, let sw): sw == 0x6700 || sw == 0x6B00 || sw & 0xFF00 == 0x6C00
+        case .wrongLength: true
+        default: false
+        }
+    }
+
     /// The card was pulled out during the read.
     public var isCardRemoved: Bool {
         if case .transport(let error) = self { return error.kind == .cardRemoved || error.kind == .noCard }

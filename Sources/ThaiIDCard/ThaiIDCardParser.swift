@@ -4,6 +4,9 @@ import SmartCard
 public enum ThaiIDCardParser {
     typealias Field = ThaiIDCardLayout.Field
 
+    /// What a person cannot be served without; every other field may be unreadable.
+    public static let requiredFields: Set<ThaiIDCardLayout.Field> = [.citizenID, .nameTH]
+
     public static func person(
         from fields: [ThaiIDCardLayout.Field: ArraySlice<UInt8>], atr: ATR
     ) throws(ThaiIDCardError) -> ThaiIDCardPerson {
@@ -21,31 +24,32 @@ public enum ThaiIDCardParser {
         guard let nameTH = PersonName(cardField: try text(.nameTH)) else {
             throw .garbledField(.nameTH, reason: "not prefix#first#middle#last")
         }
-        guard let nameEN = PersonName(cardField: try text(.nameEN)) else {
-            throw .garbledField(.nameEN, reason: "not prefix#first#middle#last")
+        // Everything else is optional: a field that does not parse is left out, with the reason.
+        var unreadable: [Field: String] = [:]
+        func optional<T>(_ field: Field, _ parse: (String) -> T?, _ why: (String) -> String) -> T? {
+            do throws(ThaiIDCardError) {
+                let value = try text(field)
+                if let parsed = parse(value) { return parsed }
+                unreadable[field] = why(value)
+            } catch {
+                unreadable[field] = error.description
+            }
+            return nil
         }
-        let birthText = try text(.birthDate)
-        guard let birthDate = CardDate(cardField: birthText) else {
-            throw .garbledField(.birthDate, reason: "not a Buddhist-era date: '\(birthText)'")
-        }
-        let genderText = try text(.gender)
-        guard let gender = Gender(cardField: genderText) else {
-            throw .garbledField(.gender, reason: "'\(genderText)' is neither 1 nor 2")
-        }
-        let issuer = try text(.issuer)
-        let issueText = try text(.issueDate)
-        guard let issueDate = CardDate(cardField: issueText) else {
-            throw .garbledField(.issueDate, reason: "not a Buddhist-era date: '\(issueText)'")
-        }
-        let expiryText = try text(.expiryDate)
-        guard let expiryDate = CardExpiry(cardField: expiryText) else {
-            throw .garbledField(.expiryDate, reason: "not a Buddhist-era date: '\(expiryText)'")
-        }
-        let address = ThaiAddress(cardField: try text(.address))
-        guard !address.text.isEmpty else { throw .garbledField(.address, reason: "empty") }
+        let nameEN = optional(.nameEN, { PersonName(cardField: $0) }) { "not prefix#first#middle#last: '\($0)'" }
+        let birthDate = optional(.birthDate, { CardDate(cardField: $0) }) { "not a Buddhist-era date: '\($0)'" }
+        let gender = optional(.gender, { Gender(cardField: $0) }) { "'\($0)' is neither 1 nor 2" }
+        let issuer = optional(.issuer, { $0.isEmpty ? nil : $0 }) { _ in "empty" }
+        let issueDate = optional(.issueDate, { CardDate(cardField: $0) }) { "not a Buddhist-era date: '\($0)'" }
+        let expiryDate = optional(.expiryDate, { CardExpiry(cardField: $0) }) { "not a Buddhist-era date: '\($0)'" }
+        let address = optional(.address, { text -> ThaiAddress? in
+            let address = ThaiAddress(cardField: text)
+            return address.text.isEmpty ? nil : address
+        }) { _ in "empty" }
         return ThaiIDCardPerson(
             citizenID: citizenID, nameTH: nameTH, nameEN: nameEN, birthDate: birthDate, gender: gender,
-            issuer: issuer, issueDate: issueDate, expiryDate: expiryDate, address: address, atr: atr
+            issuer: issuer, issueDate: issueDate, expiryDate: expiryDate, address: address, atr: atr,
+            unreadable: unreadable
         )
     }
 

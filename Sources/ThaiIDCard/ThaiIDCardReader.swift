@@ -24,8 +24,21 @@ public struct ThaiIDCardReader {
         progress?(1)
         var fields: [ThaiIDCardLayout.Field: ArraySlice<UInt8>] = [:]
         for (index, read) in ThaiIDCardLayout.textReads.enumerated() {
-            let data = try readBinary(offset: read.offset, length: read.length)
-            for field in read.fields { fields[field] = read.slice(field, of: data) }
+            do throws(ThaiIDCardError) {
+                let data = try readBinary(offset: read.offset, length: read.length)
+                for field in read.fields { fields[field] = read.slice(field, of: data) }
+            } catch where read.fields.count > 1 && error.refusesLongReads {
+                // Some chips refuse a read across several fields (6700, 6B00) or cut it short: one READ
+                // per field instead. An optional field the card will not give is left for the parser to
+                // mark unreadable; the id and the Thai name are needed, so their failure is the card's.
+                for field in read.fields {
+                    do throws(ThaiIDCardError) {
+                        fields[field] = ArraySlice(try readBinary(offset: field.offset, length: field.length))
+                    } catch where !error.isCardRemoved && !ThaiIDCardParser.requiredFields.contains(field) {
+                        continue
+                    }
+                }
+            }
             progress?(index + 2)
         }
         var person = try ThaiIDCardParser.person(from: fields, atr: channel.atr)

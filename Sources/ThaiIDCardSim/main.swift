@@ -46,11 +46,24 @@ struct ThaiIDCardSim: ParsableCommand {
     @Flag(name: .long, help: "Return garbage bytes instead of the card's data.")
     var garbledData = false
 
+    @Option(name: .long, help: "Answer READs longer than one field with this status word, in hex (6700 or 6B00), as some older chips do.")
+    var longReadStatus: String?
+
+    @Flag(name: .long, help: "Return fewer bytes than announced for READs longer than one field.")
+    var shortLongReads = false
+
+    @Option(name: .long, help: "Pad text fields with this byte, in hex (00, A0 or FF), instead of spaces.")
+    var padding: String?
+
     func validate() throws {
         if let readStatusWord, UInt16(readStatusWord, radix: 16) == nil {
             throw ValidationError("--read-status-word takes four hex digits, such as 6982")
         }
         if latencyMs < 0 { throw ValidationError("--latency-ms cannot be negative") }
+        if let longReadStatus, UInt16(longReadStatus, radix: 16) == nil {
+            throw ValidationError("--long-read-status takes four hex digits, such as 6700")
+        }
+        if let padding, UInt8(padding, radix: 16) == nil { throw ValidationError("--padding takes two hex digits, such as A0") }
     }
 
     func run() throws {
@@ -58,7 +71,9 @@ struct ThaiIDCardSim: ParsableCommand {
         let faults = CardFaults(
             pullAfter: pullAfter, muteAfter: muteAfter, refuseSelect: refuseSelect,
             readStatusWord: readStatusWord.flatMap { UInt16($0, radix: 16) },
-            shortAnswers: shortAnswers, garbledData: garbledData, latency: .milliseconds(latencyMs)
+            shortAnswers: shortAnswers, garbledData: garbledData, latency: .milliseconds(latencyMs),
+            longReadStatus: longReadStatus.flatMap { UInt16($0, radix: 16) }, shortLongReads: shortLongReads,
+            padding: padding.flatMap { UInt8($0, radix: 16) }
         )
         let card: VirtualThaiIDCard
         do {

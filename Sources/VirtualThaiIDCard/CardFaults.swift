@@ -15,12 +15,22 @@ public struct CardFaults: Sendable, Hashable {
     public var garbledData = false
     /// Time the card takes for each exchange, as real chips and readers do (5–30 ms).
     public var latency: Duration = .zero
+    /// READs longer than one field (over 100 bytes) answer this status word (`6700`, `6B00`), as some
+    /// older chips do.
+    public var longReadStatus: UInt16?
+    /// GET RESPONSE after a READ longer than one field returns fewer bytes than announced.
+    public var shortLongReads = false
+    /// Text fields padded with this byte instead of spaces (`0x00`, `0xA0`, `0xFF` are seen on cards).
+    public var padding: UInt8?
 
     public init(
         pullAfter: Int? = nil, muteAfter: Int? = nil, refuseSelect: Bool = false,
         readStatusWord: UInt16? = nil, shortAnswers: Bool = false, garbledData: Bool = false,
-        latency: Duration = .zero
+        latency: Duration = .zero, longReadStatus: UInt16? = nil, shortLongReads: Bool = false, padding: UInt8? = nil
     ) {
+        self.longReadStatus = longReadStatus
+        self.shortLongReads = shortLongReads
+        self.padding = padding
         self.pullAfter = pullAfter
         self.muteAfter = muteAfter
         self.refuseSelect = refuseSelect

@@ -11,7 +11,7 @@ public struct CardImage: Sendable, Hashable {
 
     /// Lays out a person file: text in TIS-620, padded with spaces; the photo padded with zeros. Bytes
     /// between fields (card-management data on real chips) are spaces.
-    public init(person: PersonFile, photo: [UInt8]?) throws {
+    public init(person: PersonFile, photo: [UInt8]?, padding: UInt8 = 0x20) throws {
         bytes = [UInt8](repeating: 0x20, count: Self.size)
         bytes.replaceSubrange(0..<4, with: Array("0001".utf8))
         let texts: [(Field, String)] = [
@@ -21,7 +21,7 @@ public struct CardImage: Sendable, Hashable {
         ]
         for (field, text) in texts {
             guard let encoded = TIS620.encode(text) else { throw PersonFile.LoadError.notTIS620(field: field.rawValue) }
-            try put(encoded, in: field, padding: 0x20)
+            try put(encoded, in: field, padding: padding)
         }
         try put(photo ?? [], in: .photo, padding: 0x00)
     }

@@ -13,6 +13,8 @@ public final class VirtualThaiIDCard: @unchecked Sendable {
 
     private var moiSelected = false
     private var pending: [UInt8]?
+    /// Whether the answer being fetched is of a READ longer than one field.
+    private var pendingIsLong = false
 
     static let nhsoApplet: [UInt8] = [0xA0, 0x00, 0x00, 0x00, 0x54, 0x48, 0x00, 0x83]
 
@@ -24,7 +26,7 @@ public final class VirtualThaiIDCard: @unchecked Sendable {
 
     public convenience init(personFile url: URL, faults: CardFaults = CardFaults()) throws {
         let (person, photo) = try PersonFile.load(url)
-        self.init(image: try CardImage(person: person, photo: photo), atr: try person.parsedATR(), faults: faults)
+        self.init(image: try CardImage(person: person, photo: photo, padding: faults.padding ?? 0x20), atr: try person.parsedATR(), faults: faults)
     }
 
     /// Power off, on or reset: the chip forgets its selection.
@@ -72,7 +74,9 @@ public final class VirtualThaiIDCard: @unchecked Sendable {
         let length = Int(body[2])
         guard length > 0, offset + length <= image.bytes.count else { return sw(0x6B00) }
         if let status = faults.readStatusWord { return sw(status) }
+        if length > 100, let status = faults.longReadStatus { return sw(status) }
         pending = Array(image.bytes[offset..<(offset + length)])
+        pendingIsLong = length > 100
         return sw(0x6100 | UInt16(length))
     }
 
@@ -87,7 +91,7 @@ public final class VirtualThaiIDCard: @unchecked Sendable {
         data = Array(data.prefix(asked))
         pending = rest.isEmpty ? nil : rest
         if faults.garbledData { data = data.map { _ in 0xFF } }
-        if faults.shortAnswers { data = Array(data.dropLast(min(10, data.count))) }
+        if faults.shortAnswers || (faults.shortLongReads && pendingIsLong) { data = Array(data.dropLast(min(10, data.count))) }
         return data + (rest.isEmpty ? sw(0x9000) : sw(0x6100 | UInt16(min(rest.count, 255))))
     }
 

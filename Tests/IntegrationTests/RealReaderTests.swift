@@ -86,6 +86,21 @@ let faults: [Fault] = [
         }
     }
 
+    @Test func aCardWithOddDataOnAChipThatRefusesLongReadsStillServesItsPatient() throws {
+        // Padding of 0xA0, combined READs refused with 6700, and only the id and Thai name readable.
+        let card = try SimulatedCard("../odd-cards/odd-fields", arguments: ["--long-read-status", "6700", "--padding", "A0"])
+        defer { try? card.remove() }
+        let result = try readCard()
+        try #require(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["cid"] as? String == "1100200778894")
+        #expect((json["nameTH"] as? [String: Any])?["first"] as? String == "ภูมิ")
+        #expect(json["birthDate"] == nil && json["gender"] == nil && json["address"] == nil)
+        #expect(json["expiryDate"] as? String == "2030-09-22")
+        let text = try runKiosk(["read-card", "--reader", Harness.reader, "--timeout", "10"])
+        #expect(text.stdout.contains("(unreadable: '9' is neither 1 nor 2)"))
+    }
+
     @Test func theOldChipRuleIsNeededOnTheRealStack() throws {
         // The virtual old chip refuses GET RESPONSE with P2 = 00, like the real ones.
         let card = try SimulatedCard("old-chip")

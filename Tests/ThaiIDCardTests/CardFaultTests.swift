@@ -43,7 +43,8 @@ import VirtualThaiIDCard
 
     @Test func aShortAnswerIsAWrongLength() throws {
         let channel = try Fixtures.channel("somchai", faults: CardFaults(shortAnswers: true))
-        #expect(throws: ThaiIDCardError.wrongLength(offset: 4, expected: 0xDE, received: 0xDE - 10)) {
+        // The combined read comes back short, and so does the citizen id read on its own.
+        #expect(throws: ThaiIDCardError.wrongLength(offset: 4, expected: 13, received: 3)) {
             try ThaiIDCardReader(channel: channel).readPerson()
         }
     }

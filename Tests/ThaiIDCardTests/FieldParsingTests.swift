@@ -7,9 +7,15 @@ import Testing
         #expect(TIS620.decode(Array("Mr.".utf8)) == "Mr.")
     }
 
-    @Test(arguments: [UInt8(0x80), 0xA0, 0xDB, 0xDE, 0xFC, 0xFF])
+    @Test(arguments: [UInt8(0x80), 0x9F, 0xDB, 0xDE, 0xFC, 0xFE])
     func unassignedBytesAreRejected(byte: UInt8) {
         #expect(TIS620.decode([0xA1, byte]) == nil)
+    }
+
+    /// Cards pad fields with 0xA0 or 0xFF (as others with 0x00): they read as spaces, then are trimmed.
+    @Test(arguments: [UInt8(0xA0), 0xFF])
+    func paddingBytesReadAsSpaces(byte: UInt8) {
+        #expect(TIS620.decode([0xA1, byte, byte]) == "ก  ")
     }
 
     @Test func encodingRoundTrips() throws {
