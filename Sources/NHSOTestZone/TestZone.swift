@@ -258,8 +258,13 @@ public final class TestZone: Sendable {
         return TestZoneReply(200, [AgentTerminal(terminalName: configuration.agentTerminalName, isPresent: present)])
     }
 
-    public func readAgentCard(withRights: Bool, path: String) -> TestZoneReply {
-        guard let pid = agentCard.withLock({ $0 }) else {
+    /// The card in the agent's reader now.
+    public var agentCardInReader: String? { agentCard.withLock { $0 } }
+
+    /// The agent's read of the card that was in its reader when the read began (`card`; the one in it now
+    /// when not given): a slow read answers about the card it started on, as a real reader does.
+    public func readAgentCard(withRights: Bool, path: String, card: String?? = nil) -> TestZoneReply {
+        guard let pid = card ?? agentCard.withLock({ $0 }) else {
             // As public clients report the agent: a read with no card is a 500.
             return .springError(500, "Internal Server Error", "ไม่พบบัตรในเครื่องอ่านบัตร", path: path, clock: clock)
         }

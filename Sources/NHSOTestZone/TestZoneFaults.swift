@@ -18,11 +18,15 @@ public struct TestZoneFaults: Sendable, Hashable, Codable {
     public var duplicateWithErrors: Bool = false
     /// A committed confirm-save is answered with its claim code only (no pid, correlationId, createdDate).
     public var partialCommitBody: Bool = false
+    /// Added to the agent's card reads only (the agent checks rights online while it reads): the read
+    /// answers about the card that was in the reader when it began.
+    public var agentReadLatencyMs: Int = 0
 
     public init(
         latencyMs: Int = 0, errorRate: Double = 0, hang: Bool = false, dropAfterCommit: Bool = false, malformedJSON: Bool = false,
-        duplicateWithErrors: Bool = false, partialCommitBody: Bool = false
+        duplicateWithErrors: Bool = false, partialCommitBody: Bool = false, agentReadLatencyMs: Int = 0
     ) {
+        self.agentReadLatencyMs = agentReadLatencyMs
         self.duplicateWithErrors = duplicateWithErrors
         self.partialCommitBody = partialCommitBody
         self.latencyMs = latencyMs
@@ -33,7 +37,7 @@ public struct TestZoneFaults: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case latencyMs, errorRate, hang, dropAfterCommit, malformedJSON, duplicateWithErrors, partialCommitBody
+        case latencyMs, errorRate, hang, dropAfterCommit, malformedJSON, duplicateWithErrors, partialCommitBody, agentReadLatencyMs
     }
 
     /// Every field optional, so `POST /testzone/faults {"hang": true}` names only what it changes.
@@ -46,6 +50,7 @@ public struct TestZoneFaults: Sendable, Hashable, Codable {
         malformedJSON = try c.decodeIfPresent(Bool.self, forKey: .malformedJSON) ?? false
         duplicateWithErrors = try c.decodeIfPresent(Bool.self, forKey: .duplicateWithErrors) ?? false
         partialCommitBody = try c.decodeIfPresent(Bool.self, forKey: .partialCommitBody) ?? false
+        agentReadLatencyMs = try c.decodeIfPresent(Int.self, forKey: .agentReadLatencyMs) ?? 0
     }
 
     /// How long a hung request waits before the server gives up on it.

@@ -84,11 +84,18 @@ public struct TestZoneServer: Sendable {
         router.get("/api/smartcard/terminals") { request, _ in
             try await serve(request) { _ in zone.terminals() }
         }
+        // The card is taken when the read begins; the read's own time (agentReadLatencyMs) comes after.
         router.get("/api/smartcard/read") { request, _ in
-            try await serve(request) { _ in zone.readAgentCard(withRights: true, path: request.uri.path) }
+            let card = zone.agentCardInReader
+            return try await serve(request, extraLatencyMs: faults.current.agentReadLatencyMs) { _ in
+                zone.readAgentCard(withRights: true, path: request.uri.path, card: .some(card))
+            }
         }
         router.get("/api/smartcard/read-card-only") { request, _ in
-            try await serve(request) { _ in zone.readAgentCard(withRights: false, path: request.uri.path) }
+            let card = zone.agentCardInReader
+            return try await serve(request, extraLatencyMs: faults.current.agentReadLatencyMs) { _ in
+                zone.readAgentCard(withRights: false, path: request.uri.path, card: .some(card))
+            }
         }
         router.get("/api/smartcard/probe/:pid") { request, context in
             try await serve(request) { _ in zone.checkRights(pid: try context.parameters.require("pid"), path: request.uri.path) }
@@ -149,11 +156,11 @@ public struct TestZoneServer: Sendable {
 
     /// Applies the faults and the token check around one handler.
     private func serve(
-        _ request: Request, authorised: Bool = false, commits: Bool = false,
+        _ request: Request, authorised: Bool = false, commits: Bool = false, extraLatencyMs: Int = 0,
         _ handler: (Hospital) async throws -> TestZoneReply
     ) async throws -> Response {
         let faults = faults.current
-        if faults.latencyMs > 0 { try await Task.sleep(for: .milliseconds(faults.latencyMs)) }
+        if faults.latencyMs + extraLatencyMs > 0 { try await Task.sleep(for: .milliseconds(faults.latencyMs + extraLatencyMs)) }
         if faults.hang { try await Task.sleep(for: TestZoneFaults.hangLimit) }
         if faults.errorRate > 0, Double.random(in: 0..<1) < faults.errorRate {
             return json(.springError(503, "Service Unavailable", "ระบบไม่พร้อมให้บริการชั่วคราว", path: request.uri.path, clock: zone.clock))

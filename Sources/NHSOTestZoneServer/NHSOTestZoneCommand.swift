@@ -66,6 +66,9 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
     @Flag(help: "Answer a committed confirm-save with its claim code only.")
     var partialCommitBody = false
 
+    @Option(help: "Delay added to the agent's card reads only, in milliseconds (the read answers about the card it began on).")
+    var agentReadLatencyMs = 0
+
     func validate() throws {
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate is a share between 0 and 1") }
         guard hcode.count == 5, hcode.allSatisfy(\.isNumber) else { throw ValidationError("--hcode is 5 digits") }
@@ -81,7 +84,7 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
         )
         let faults = TestZoneFaults(
             latencyMs: latencyMs, errorRate: errorRate, hang: hang, dropAfterCommit: dropAfterCommit, malformedJSON: malformedJSON,
-            duplicateWithErrors: duplicateWithErrors, partialCommitBody: partialCommitBody
+            duplicateWithErrors: duplicateWithErrors, partialCommitBody: partialCommitBody, agentReadLatencyMs: agentReadLatencyMs
         )
         let server = TestZoneServer(zone: zone, faults: faults)
         let host = self.host

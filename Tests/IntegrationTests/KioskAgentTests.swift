@@ -49,6 +49,32 @@ import Testing
         try zone.setAgentCard(nil)
     }
 
+    @Test func aLateReadOfAPulledCardNeverReachesTheNextPatient() throws {
+        // The agent takes 3 s to read a card (it checks the rights online as it reads); A is pulled
+        // during the read and B goes in.
+        let zone = try TestZoneProcess(arguments: ["--agent-read-latency-ms", "3000"])
+        let (kiosk, folder) = try startKiosk(zone)
+        try zone.setAgentCard(somchai)
+        #expect(kiosk.waitFor("กำลังอ่านบัตร"))
+        try zone.setAgentCard(nil)
+        #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
+        let lifetime = "3500100345671"
+        try zone.setAgentCard(lifetime)
+        #expect(kiosk.waitFor("(WEL) สิทธิหลักประกันสุขภาพแห่งชาติ", timeout: .seconds(20)))
+        #expect(kiosk.screen.contains("ทองคำ มีสุข"))
+        #expect(!kiosk.screen.contains("สมชาย"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
+        let forB = try runKiosk(["status", "--pid", lifetime, "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(forB.stdout.contains(code))
+        let forA = try runKiosk(["status", "--pid", somchai, "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(forA.stdout.contains("NOT FOUND"))
+        try zone.setAgentCard(nil)
+        #expect(try journalListing(folder.appendingPathComponent("journal.sqlite")).contains(code))
+    }
+
     @Test func aCardTakenOutBeforeConfirmCancels() throws {
         let zone = try TestZoneProcess()
         let (kiosk, folder) = try startKiosk(zone)
