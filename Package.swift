@@ -147,7 +147,10 @@ let package = Package(
         // Real pcscd + vsmartcard vpcd + the thaiid-card-sim and authen-kiosk executables.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "AuthenKiosk", "ThaiIDCardSim", "NHSOTestZoneServer"]
+            dependencies: [
+                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "VisitJournal",
+                "AuthenKiosk", "ThaiIDCardSim", "NHSOTestZoneServer",
+            ]
         ),
     ]
 )

@@ -37,6 +37,10 @@ print(urllib.request.urlopen(request, timeout=5).read().decode())
 PY
 }
 
+most_sends_of_a_visit() {  # the most confirm-saves NHSO received for any one visit (correlationId)
+  http GET /testzone/confirm-requests | python3 -c 'import json, sys; print(max(json.load(sys.stdin).values(), default=0))'
+}
+
 codes_at_nhso() {  # confirmed codes NHSO holds for the patient
   http GET /testzone/claims | python3 -c '
 import json, sys
@@ -92,7 +96,7 @@ journal_state() {  # the latest visit's state, reason and code, as `authen-kiosk
   "$bin/authen-kiosk" journal --file "$work/journal.sqlite" --limit 1 | awk '{print $4, $5, $6}'
 }
 
-printf '%-42s | %-34s | %-13s | %-11s | %s\n' "killed" "recovery found (state reason code)" "codes at NHSO" "codes shown" "verdict"
+printf '%-42s | %-34s | %-13s | %-11s | %-11s | %s\n' "killed" "recovery found (state reason code)" "codes at NHSO" "codes shown" "sends/visit" "verdict"
 failures=0
 lost=""
 settle_check() {  # after the restart: a code NHSO holds must be in the journal or have been shown
@@ -106,12 +110,15 @@ row() {  # STEP RECOVERED: after the patient came back
   local at_nhso; at_nhso=$(codes_at_nhso)
   local n_nhso; n_nhso=$(wc -w <<<"$at_nhso" | tr -d ' ')
   local distinct_shown; distinct_shown=$( (tr ' ' '\n' <<<"$shown" | grep PP || true) | sort -u | wc -l | tr -d ' ')
+  local sends; sends=$(most_sends_of_a_visit)
   local verdict="ok"
   [ -n "$lost" ] && verdict="LOST$lost"
+  # A visit sent twice is a duplicate waiting to happen, even where NHSO refused the second.
+  [ "$sends" -gt 1 ] && verdict="SENT TWICE"
   [ "$n_nhso" -gt 1 ] && verdict="DUPLICATE ($at_nhso)"
   [ "$distinct_shown" -gt 1 ] && verdict="TWO CODES SHOWN"
   [ "$verdict" = ok ] || failures=$((failures + 1))
-  printf '%-42s | %-34s | %-13s | %-11s | %s\n' "$1" "$2" "$n_nhso" "$distinct_shown" "$verdict"
+  printf '%-42s | %-34s | %-13s | %-11s | %-11s | %s\n' "$1" "$2" "$n_nhso" "$distinct_shown" "$sends" "$verdict"
 }
 
 visit_to_review() {

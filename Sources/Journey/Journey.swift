@@ -135,7 +135,8 @@ public struct Journey: Sendable {
     private func retry(_ state: inout JourneyState, _ problem: JourneyProblem) -> [JourneyEffect] {
         guard let visit = state.visit else { endVisit(&state); return [] }
         switch problem {
-        case .nhso(_, retry: .checkRights(let person)?):
+        case .nhso(_, retry: .checkRights(let person)?) where state.cardPresent:
+            // Only while the card is in: a patient who left must not be served to the next one.
             go(&state, .checkingRights(person))
             return [.checkRights(visit, pid: person.citizenID.digits)]
         case .nhso(_, retry: .submit(let review, let submission)?):

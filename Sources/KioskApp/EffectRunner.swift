@@ -52,10 +52,11 @@ public final class EffectRunner: Sendable {
             run(for: visit) {
                 let result = await cards.read { post(.result(visit, $0)) }
                 if case .cardRead(let person) = result, !person.unreadable.isEmpty {
-                    // The patient is served (only the id and the Thai name are needed); IT hears of the card.
+                    // The patient is served (only the id and the Thai name are needed); IT hears which
+                    // fields, never their contents.
                     logger.warning("card fields could not be read", metadata: [
                         "cid": "\(person.citizenID.masked)",
-                        "fields": "\(person.unreadable.map { "\($0.key.rawValue): \($0.value)" }.sorted().joined(separator: "; "))",
+                        "fields": "\(person.unreadable.keys.map(\.rawValue).sorted().joined(separator: ", "))",
                     ])
                 }
                 post(.result(visit, result))
@@ -77,10 +78,11 @@ public final class EffectRunner: Sendable {
             }
         case .record(let visit, let record):
             let logger = self.logger
+            // A lost record of a step before confirm loses no code: it is logged. The write before
+            // confirm-save is the one that takes the kiosk out of service when it fails.
             journal.record(visit, JournalChange(record), at: Date()) { result in
                 if case .failure(let error) = result {
-                    logger.error("journal write failed: the kiosk takes no visit until it works", metadata: ["reason": "\(error)"])
-                    post(.journalAvailable(false))
+                    logger.error("journal write failed", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
                 }
             }
         case .cancel(let visit):
@@ -129,7 +131,9 @@ public final class EffectRunner: Sendable {
             } catch {
                 result = .visitFailed(error)
                 switch error {
+                // Unanswered (NHSO may still be committing the last attempt): recovery asks again later.
                 case .visitOutcomeUnknown: change = .pending
+                case _ where error.isTransient: change = .pending
                 case .visitRejected: change = .ended(.rejectedByNHSO, detail: error.staffMessage)
                 default: change = .ended(.submitFailed, detail: error.staffMessage)
                 }
@@ -144,7 +148,10 @@ public final class EffectRunner: Sendable {
             }
             post(.result(visit, result))
             if case .visitSubmitted(let submitted) = result {
-                await Self.confirmWithNHSO(submitted, submission.request, serviceDate: serviceDate, visit: visit, nhso: nhso, journal: journal, logger: logger)
+                // Outside the submit: the code is recorded; quitting need not wait for this.
+                Task {
+                    await Self.confirmWithNHSO(submitted, submission.request, serviceDate: serviceDate, visit: visit, nhso: nhso, journal: journal, logger: logger)
+                }
             }
         }
     }

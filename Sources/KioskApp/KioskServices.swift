@@ -57,27 +57,48 @@ public struct KioskServices: Sendable {
         return KioskCore(journey: journey, queue: queue, effects: effects)
     }
 
-    /// Settles what a previous run left unfinished, purges old visits, then runs the kiosk full screen
-    /// until it is told to leave; a submit still under way is waited for (up to the journey's submit
-    /// limit) before returning, and its outcome is in the journal.
+    /// Settles what a previous run left unfinished (for at most `recoveryBudget`; what remains is
+    /// settled in the background), purges old visits, then runs the kiosk full screen until it is told to
+    /// leave; a submit still under way is waited for (up to the journey's submit limit) before returning,
+    /// and its outcome is in the journal.
     public func launch(journey: Journey, renderer: ScreenRenderer, adminPIN: String, retentionDays: Int,
-                       demoSlot: DemoCardSlot? = nil, headerNote: String? = nil) async {
+                       demoSlot: DemoCardSlot? = nil, headerNote: String? = nil, recoveryBudget: Duration = .seconds(20)) async {
         let recovery = Recovery(journal: journal, nhso: nhso, logger: logger)
-        await recovery.run(closeInterrupted: true)
+        let unfinished = ((try? journal.unsettled()) ?? []).count
+        if unfinished > 0 { print("authen-kiosk: asking NHSO about \(unfinished) unfinished visit(s) before taking patients…") }
+        let startup = Task { await recovery.run(closeInterrupted: true) }
+        // NHSO down must not keep the screen dark: past the budget the kiosk starts, and recovery goes on.
+        await withTaskGroup(of: Void.self) { race in
+            race.addTask { _ = await startup.value }
+            race.addTask { try? await Task.sleep(for: recoveryBudget) }
+            await race.next()
+            race.cancelAll()
+        }
         do {
             try journal.purge(olderThanDays: retentionDays)
         } catch {
             logger.error("journal purge failed", metadata: ["reason": "\(error)"])
         }
         let core = core(journey: journey)
-        // Visits left pending (NHSO could not be asked) are asked again every minute while the kiosk runs.
-        let recovering = Task {
+        let effects = core.effects
+        let queue = core.queue
+        let journal = self.journal
+        // Every 30 s: whether the journal can be written again (a kiosk out of service comes back by
+        // itself), and visits left pending (NHSO could not be asked) asked about again.
+        let housekeeping = Task {
+            _ = await startup.value
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(60))
-                await recovery.run(skipping: core.effects.submitsInFlight)
+                try? await Task.sleep(for: .seconds(30))
+                do {
+                    try await journal.probe()
+                    queue.post(.journalAvailable(true))
+                } catch {
+                    queue.post(.journalAvailable(false))
+                }
+                await recovery.run(inFlight: { effects.submitsInFlight.contains($0) })
             }
         }
-        defer { recovering.cancel() }
+        defer { housekeeping.cancel() }
         let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, adminPIN: adminPIN, demoSlot: demoSlot, headerNote: headerNote)
         await runtime.runOnOwnThread()
         let running = core.effects.submitsInFlight

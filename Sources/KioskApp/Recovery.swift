@@ -33,14 +33,14 @@ public struct Recovery: Sendable {
         public var outcome: Outcome
     }
 
-    /// Settles the visits that need it, except `skipping` (submits of this run still under way).
-    /// Visits a stopped kiosk left before confirm are closed as abandoned on the first run.
+    /// Settles the visits that need it, except those `inFlight` says a submit of this run is still
+    /// working on (asked for each visit as it is settled). Visits a stopped kiosk left before confirm are
+    /// closed as abandoned on the first run.
     @discardableResult
-    public func run(skipping inFlight: Set<VisitID> = [], closeInterrupted: Bool = false) async -> [Settled] {
+    public func run(inFlight: @Sendable (VisitID) -> Bool = { _ in false }, closeInterrupted: Bool = false) async -> [Settled] {
         if closeInterrupted {
             for visit in (try? journal.interrupted()) ?? [] {
-                guard let id = visit.visitID else { continue }
-                try? await journal.recordNow(id, .ended(.kioskStopped, detail: "the kiosk stopped before the visit was confirmed"))
+                try? await journal.recordIfUnchanged(visit, .ended(.kioskStopped, detail: "the kiosk stopped before the visit was confirmed"))
             }
         }
         let unsettled: [JournalVisit]
@@ -52,32 +52,38 @@ public struct Recovery: Sendable {
         }
         var settled: [Settled] = []
         for visit in unsettled {
-            guard let id = visit.visitID, !inFlight.contains(id) else { continue }
-            let outcome = await settle(visit, id)
+            guard let id = visit.visitID, !inFlight(id) else { continue }
+            let outcome = await settle(visit, isInFlight: { inFlight(id) })
             settled.append(Settled(visit: visit, outcome: outcome))
         }
         return settled
     }
 
-    private func settle(_ visit: JournalVisit, _ id: VisitID) async -> Outcome {
+    /// Writes what recovery concluded, unless a submit of this run has taken the visit up meanwhile.
+    private func conclude(_ visit: JournalVisit, _ change: JournalChange, isInFlight: () -> Bool) async {
+        guard !isInFlight() else { return }
+        try? await journal.recordIfUnchanged(visit, change)
+    }
+
+    private func settle(_ visit: JournalVisit, isInFlight: () -> Bool) async -> Outcome {
         guard let pid = visit.citizenID, let service = visit.service, let serviceDate = visit.serviceDate else {
             // A row without what a lookup needs cannot be settled by asking; staff must look.
-            try? await journal.recordNow(id, .ended(.notSubmitted, detail: "the journal row lacks the person or the service"))
+            await conclude(visit, .ended(.notSubmitted, detail: "the journal row lacks the person or the service"), isInFlight: isInFlight)
             return .notSubmitted
         }
         let request = VisitRequest(pid: pid, claimType: service, mobile: visit.mobile ?? "", correlationId: visit.correlationId ?? "", hcode: visit.hcode)
         do throws(NHSOError) {
             if let record = try await VisitSubmitter(service: nhso).existingCode(for: request, serviceDate: serviceDate) {
                 let origin: VisitSubmitter.Submitted.Origin = record.correlationId == nil || record.correlationId == visit.correlationId ? .recovered : .alreadyIssuedToday
-                try? await journal.recordNow(id, .coded(record.claimCode, claimDateTime: record.claimDateTime, origin: origin))
+                await conclude(visit, .coded(record.claimCode, claimDateTime: record.claimDateTime, origin: origin), isInFlight: isInFlight)
                 logger.notice("recovered a visit's code from NHSO", metadata: ["visit": "\(visit.reference)", "claimCode": "\(record.claimCode)"])
                 return .found(record.claimCode)
             }
-            try? await journal.recordNow(id, .ended(.notSubmitted, detail: "NHSO holds no code for this visit"))
+            await conclude(visit, .ended(.notSubmitted, detail: "NHSO holds no code for this visit"), isInFlight: isInFlight)
             logger.notice("a visit NHSO never recorded", metadata: ["visit": "\(visit.reference)"])
             return .notSubmitted
         } catch {
-            try? await journal.recordNow(id, .pending)
+            await conclude(visit, .pending, isInFlight: isInFlight)
             logger.warning("a visit could not be settled yet", metadata: ["visit": "\(visit.reference)", "reason": "\(error.staffMessage)"])
             return .stillPending(reason: error.staffMessage)
         }

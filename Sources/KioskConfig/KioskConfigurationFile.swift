@@ -16,8 +16,8 @@ public enum KioskConfigurationFile {
         "card.reader": "a reader name from `pcsc_scan -r`, or empty for the first reader with a card",
         "nhso.backend": "direct or agent",
         "nhso.zone": "test or production",
-        "nhso.baseURL": "an http(s) address, or empty for the zone's own",
-        "nhso.statusBaseURL": "an http(s) address for check-authen-status, or empty for nhso.baseURL (or the zone's own)",
+        "nhso.baseURL": "an https address (http only on this machine: 127.0.0.1, localhost), or empty for the zone's own",
+        "nhso.statusBaseURL": "an https address for check-authen-status (http only on this machine), or empty for nhso.baseURL (or the zone's own)",
         "nhso.agentURL": "the agent's http address",
         "nhso.tokenFile": "a file readable only by the kiosk (chmod 600), or empty to use NHSO_KIOSK_TOKEN",
         "nhso.timeoutSeconds": "a whole number of seconds, 1 to 120",
@@ -106,10 +106,16 @@ public enum KioskConfigurationFile {
         }
         let backend: KioskSettings.NHSO.Backend = choice("nhso.backend", default: .direct)
         let zone: NHSOZone = choice("nhso.zone", default: .test)
+        // The kiosk token travels to these addresses: never in clear text over a network.
+        func carriesTokenSafely(_ url: String) -> Bool {
+            if url.hasPrefix("https://") { return true }
+            guard url.hasPrefix("http://"), let host = URLComponents(string: url)?.host else { return false }
+            return ["127.0.0.1", "localhost", "::1"].contains(host)
+        }
         let baseURL = text("nhso.baseURL")
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) { bad("nhso.baseURL", baseURL) }
+        if let baseURL, !carriesTokenSafely(baseURL) { bad("nhso.baseURL", baseURL) }
         let statusBaseURL = text("nhso.statusBaseURL")
-        if let statusBaseURL, !(statusBaseURL.hasPrefix("https://") || statusBaseURL.hasPrefix("http://")) { bad("nhso.statusBaseURL", statusBaseURL) }
+        if let statusBaseURL, !carriesTokenSafely(statusBaseURL) { bad("nhso.statusBaseURL", statusBaseURL) }
         let agentURL = text("nhso.agentURL") ?? NHSOHTTPService.defaultAgentURL
         if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") { bad("nhso.agentURL", agentURL) }
         let service = text("journey.defaultService") ?? ServiceCode.general

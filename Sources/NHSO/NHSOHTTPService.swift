@@ -90,11 +90,17 @@ public struct NHSOHTTPService: NHSOService {
         }
     }
 
-    public func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord] {
+    public func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> AuthenCodeList {
         let path = paths.latestFive + pid
         let answer = try await transport.get(path)
         switch answer.status {
-        case 200: return try transport.decode([Lossy<AuthenCodeRecord>].self, from: answer, path: path).compactMap(\.value)
+        case 200:
+            let entries = try transport.decode([Lossy<AuthenCodeRecord>].self, from: answer, path: path)
+            let records = entries.compactMap(\.value)
+            if records.count < entries.count {
+                transport.logger.warning("latest-5: entries NHSO sent could not be read", metadata: ["skipped": "\(entries.count - records.count)"])
+            }
+            return AuthenCodeList(records: records, unreadable: entries.count - records.count)
         case 204, 404: return []
         default: throw transport.failure(for: answer, pid: nil)
         }

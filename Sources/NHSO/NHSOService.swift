@@ -11,8 +11,9 @@ public protocol NHSOService: Sendable {
     func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse
     /// The latest code this unit obtained for the person, or `nil` if none.
     func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord?
-    /// The five latest codes for the person, at every unit, newest first.
-    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord]
+    /// The five latest codes for the person, at every unit, newest first (with a count of entries that
+    /// could not be read).
+    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> AuthenCodeList
     /// NHSO's record of the person's authentications on a day (`YYYY-MM-DD`), optionally for one service.
     func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus
 }

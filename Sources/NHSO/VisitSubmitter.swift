@@ -94,25 +94,27 @@ public struct VisitSubmitter: Sendable {
 
     /// Today's code for this person and service at this unit: from this unit's latest, the five latest at
     /// every unit, or — where a kiosk token is configured — check-authen-status (NHSO's documented record).
-    /// `nil` only when a list covering the day answered without it; throws when none could answer.
+    /// `nil` only when a list that proves absence answered without it; throws when none could.
     public func existingCode(for visit: VisitRequest, serviceDate: String) async throws(NHSOError) -> AuthenCodeRecord? {
         func matches(_ record: AuthenCodeRecord) -> Bool {
             record.claimType == visit.claimType && record.serviceDate == serviceDate && record.status != "cancelled"
                 && (visit.hcode == nil || record.hcode == visit.hcode)
         }
         var failure: NHSOError?
-        var listAnswered = false
+        var absenceProven = false
         do {
             if let latest = try await service.latestAuthenCode(pid: visit.pid), matches(latest) { return latest }
         } catch { failure = error }
         do {
             let five = try await service.latestAuthenCodesAllHospitals(pid: visit.pid)
-            listAnswered = true
             if let found = five.first(where: matches) { return found }
+            // It proves absence only if nothing was skipped and it reaches back to the service date: five
+            // codes all newer than the day (a visit left pending over a weekend) say nothing of it.
+            let reachesTheDay = five.count < 5 || five.contains { $0.serviceDate < serviceDate }
+            if five.unreadable == 0 && reachesTheDay { absenceProven = true }
         } catch { failure = error }
         do {
             let status = try await service.checkAuthenStatus(pid: visit.pid, serviceDate: serviceDate, serviceCode: visit.claimType)
-            if !status.statusMessage.isValidationError { listAnswered = true }
             let day = status.histories(serviceCode: visit.claimType, hcode: visit.hcode).filter { $0.serviceDateTime.hasPrefix(serviceDate) }
             if let history = day.first {
                 return AuthenCodeRecord(
@@ -120,11 +122,16 @@ public struct VisitSubmitter: Sendable {
                     hname: history.hospital.hname, claimDateTime: history.serviceDateTime
                 )
             }
+            // Only NHSO's own "not found" messages, with every entry read, prove absence.
+            if status.unreadableHistories == 0, status.statusMessage == .notFound || status.statusMessage == .notFoundForService
+                || (status.statusMessage == .found && !status.serviceHistories.isEmpty) {
+                absenceProven = true
+            }
         } catch .tokenMissing {
             // No token: check-authen-status is not available here.
         } catch { failure = error }
-        if listAnswered { return nil }
-        throw failure ?? .unreachable(reason: "no lookup answered")
+        if absenceProven { return nil }
+        throw failure ?? .malformedAnswer(detail: "NHSO's lists could not prove whether a code exists (entries unreadable, or older than the list reaches)")
     }
 
     private func origin(of record: AuthenCodeRecord, for visit: VisitRequest) -> Submitted.Origin {

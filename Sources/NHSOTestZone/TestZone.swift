@@ -32,6 +32,10 @@ public final class TestZone: Sendable {
     /// Each correlationId issued by a rights check, and the person it was issued for: confirm-save with
     /// another person's correlationId is refused, as a crossed visit must be.
     private let correlations = Mutex<[String: String]>([:])
+    /// confirm-save requests received, by correlationId: how often one visit was sent (for the crash drill).
+    private let confirmRequests = Mutex<[String: Int]>([:])
+    /// Above this many, the oldest-day bindings are forgotten (a simulator running for weeks).
+    static let correlationLimit = 100_000
 
     public init(population: Population, ledger: TestZoneLedger, configuration: TestZoneConfiguration = TestZoneConfiguration(), clock: TestZoneClock = TestZoneClock()) {
         self.population = population
@@ -88,7 +92,10 @@ public final class TestZone: Sendable {
         check.subInscl = person.subInscl.map(InsuranceRight.init(agentText:))
         check.claimTypes = Self.claimTypes.map { ClaimType(claimType: $0, claimTypeName: ServiceCode.names[$0]!) }
         let correlationId = UUID().uuidString.lowercased()
-        correlations.withLock { $0[correlationId] = person.pid }
+        correlations.withLock { bound in
+            if bound.count >= Self.correlationLimit { bound.removeAll(keepingCapacity: true) }
+            bound[correlationId] = person.pid
+        }
         check.correlationId = correlationId
         check.hospMain = person.hospMain
         check.hospSub = person.hospSub
@@ -121,6 +128,7 @@ public final class TestZone: Sendable {
     /// - Parameter duplicateWithErrors: answer a duplicate as a validation failure looks (400 with
     ///   `errors[]`), a fault of the server's.
     public func confirmSave(_ visit: VisitRequest, unit: Hospital, channel: String, path: String, duplicateWithErrors: Bool = false) async -> TestZoneReply {
+        confirmRequests.withLock { $0[visit.correlationId, default: 0] += 1 }
         if let invalid = validate(visit, path: path) { return invalid }
         do {
             let claim = try await ledger.confirm(visit, hcode: unit.hcode, at: clock.dateTime(), channel: channel)
@@ -249,6 +257,9 @@ public final class TestZone: Sendable {
     }
 
     // MARK: Agent card reader and the phone
+
+    /// confirm-save requests received so far, by correlationId.
+    public var confirmRequestCounts: [String: Int] { confirmRequests.withLock { $0 } }
 
     /// Puts the card of `pid` in the agent's reader (`nil` takes it out).
     public func setAgentCard(_ pid: String?) { agentCard.withLock { $0 = pid } }

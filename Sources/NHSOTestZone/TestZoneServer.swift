@@ -150,6 +150,7 @@ public struct TestZoneServer: Sendable {
             return json(TestZoneReply(200, claim))
         }
         router.get("/testzone/claims") { _, _ in json(TestZoneReply(200, await zone.ledger.allClaims())) }
+        router.get("/testzone/confirm-requests") { _, _ in json(TestZoneReply(200, zone.confirmRequestCounts)) }
     }
 
     // MARK: Serving

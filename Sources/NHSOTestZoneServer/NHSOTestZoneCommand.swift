@@ -17,7 +17,7 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
             Agent paths (no token): the same under /api/..., plus /api/smartcard/{terminals,read,read-card-only}. \
             Test-zone controls: POST /testzone/agent-card {"pid"}, POST /testzone/mobile-authentication \
             {"pid","claimType","hcode"}, POST /testzone/cancel/{claimCode}, GET/POST /testzone/faults, \
-            GET /testzone/claims.
+            GET /testzone/claims, GET /testzone/confirm-requests (confirm-saves received, by correlationId).
             """
     )
 

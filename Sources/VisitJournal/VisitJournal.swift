@@ -13,10 +13,20 @@ public final class VisitJournal: Sendable {
     public let path: String
     let database: DatabaseQueue
 
-    /// Opens (or creates) the journal at `path`, readable and writable by its owner only.
-    public init(path: String) throws(JournalError) {
+    /// Opens (or creates) the journal at `path`, readable and writable by its owner only; with
+    /// `readOnly`, opens an existing journal to look at (a running kiosk's, for staff), changing nothing.
+    public init(path: String, readOnly: Bool = false) throws(JournalError) {
         self.path = path
         do {
+            try Self.refuseOtherFiles(at: path)
+            var configuration = Configuration()
+            // Another process (the `journal` command) may be reading: wait for it rather than fail.
+            configuration.busyMode = .timeout(5)
+            if readOnly {
+                configuration.readonly = true
+                database = try DatabaseQueue(path: path, configuration: configuration)
+                return
+            }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // Created 0600 before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
@@ -24,7 +34,6 @@ public final class VisitJournal: Sendable {
             guard fd >= 0 else { throw JournalError(path: path, reason: String(cString: strerror(errno))) }
             close(fd)
             guard chmod(path, 0o600) == 0 else { throw JournalError(path: path, reason: String(cString: strerror(errno))) }
-            var configuration = Configuration()
             configuration.journalMode = .wal
             database = try DatabaseQueue(path: path, configuration: configuration)
             // Every commit reaches the disk before it returns: the write before confirm-save must survive
@@ -36,6 +45,16 @@ public final class VisitJournal: Sendable {
         } catch {
             throw JournalError(path: path, reason: "\(error)")
         }
+    }
+
+    /// A file that is there but is not an SQLite database (an older kiosk's `journal.jsonl`, say) is
+    /// refused before anything touches it.
+    static func refuseOtherFiles(at path: String) throws(JournalError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard !header.isEmpty, header != Data("SQLite format 3\u{0}".utf8) else { return }
+        throw JournalError(path: path, reason: "it is not an SQLite journal (an older kiosk's journal.jsonl?): set output.journal to a new file, such as /var/lib/authen-kiosk/journal.sqlite")
     }
 
     static var migrator: DatabaseMigrator {
@@ -67,6 +86,9 @@ public final class VisitJournal: Sendable {
         migrator.registerMigration("nhso confirmation") { db in
             try db.alter(table: "visit") { t in t.add(column: "nhsoConfirmed", .boolean) }
         }
+        migrator.registerMigration("probe") { db in
+            try db.create(table: "probe") { t in t.column("at", .datetime) }
+        }
         return migrator
     }
 
@@ -90,8 +112,39 @@ public final class VisitJournal: Sendable {
         }
     }
 
-    /// The rules of a visit's row: a code is never overwritten by a failure or a pending mark, and the
-    /// citizen id is masked once the visit is settled.
+    /// Writes and syncs a row of its own: whether the journal can be written now (after a failure, the
+    /// kiosk asks again before it takes visits).
+    public func probe() async throws(JournalError) {
+        do {
+            try await database.write { db in
+                try db.execute(sql: "DELETE FROM probe")
+                try db.execute(sql: "INSERT INTO probe (at) VALUES (?)", arguments: [Date()])
+            }
+        } catch {
+            throw JournalError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Applies `change` only if the visit's row is still as `seen` (same state, same submit): recovery's
+    /// conclusions never overwrite what a submit of this run wrote since recovery read the row.
+    @discardableResult
+    public func recordIfUnchanged(_ seen: JournalVisit, _ change: JournalChange, at now: Date = Date()) async throws(JournalError) -> Bool {
+        guard let visit = seen.visitID else { return false }
+        do {
+            return try await database.write { db in
+                guard let row = try JournalVisit.fetchOne(db, key: seen.id), row.state == seen.state, row.submittedAt == seen.submittedAt else {
+                    return false
+                }
+                try Self.apply(change, to: visit, at: now, in: db)
+                return true
+            }
+        } catch {
+            throw JournalError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The rules of a visit's row: a code is never overwritten by a failure or a pending mark, a pending
+    /// visit is failed only by recovery's lookup, and personal data is cut down once the visit is settled.
     static func apply(_ change: JournalChange, to visit: VisitID, at now: Date, in db: Database) throws {
         var row = try JournalVisit.fetchOne(db, key: visit.description)
             ?? JournalVisit(id: visit.description, reference: visit.reference, state: .identified, startedAt: now, updatedAt: now)
@@ -136,11 +189,16 @@ public final class VisitJournal: Sendable {
             if !listed { row.detail = detail }
         case .ended(let reason, let detail):
             guard !hasCode else { return }
+            // NHSO may hold a code for a pending visit: only recovery's lookup ends it.
+            guard row.state != .pending || reason == .notSubmitted else { return }
             row.state = reason.isFailure ? .failed : .abandoned
             row.reason = reason
             row.detail = detail
         }
-        if row.state.isSettled { row.citizenID = row.citizenID.map(Self.masked) }
+        if row.state.isSettled {
+            row.citizenID = row.citizenID.map(Self.masked)
+            row.mobile = nil
+        }
         row.updatedAt = now
         try row.save(db)
     }

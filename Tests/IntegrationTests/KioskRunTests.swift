@@ -1,5 +1,8 @@
 import Foundation
+import Journey
+import NHSO
 import Testing
+import VisitJournal
 
 /// `authen-kiosk run --config` on the real stack: pcscd with vpcd's second virtual reader (the first
 /// belongs to `RealReaderTests`), `thaiid-card-sim`, and a running `nhso-testzone`.
@@ -89,6 +92,22 @@ import Testing
         let journal = try journalListing(folder.appendingPathComponent("journal.sqlite"))
         #expect(journal.contains("abandoned  cardRemoved"))
         #expect(journal.contains(code))
+    }
+
+    @Test func anNHSOThatDoesNotAnswerDoesNotKeepTheKioskFromStarting() async throws {
+        // A visit a previous run left submitting, and NHSO not answering at all.
+        let zone = try TestZoneProcess(arguments: ["--hang"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let journal = try VisitJournal(path: folder.appendingPathComponent("journal.sqlite").path)
+        let visit = VisitID()
+        let request = VisitRequest(pid: "1101700203450", claimType: ServiceCode.general, mobile: "", correlationId: "left-over", hcode: "10757")
+        try await journal.recordNow(visit, .submitting(request, serviceDate: thaiToday()))
+        let started = ContinuousClock.now
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
+        // Recovery has 20 s before the kiosk takes patients anyway; the visit stays for later.
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน", timeout: .seconds(40)))
+        #expect(ContinuousClock.now - started < .seconds(35))
+        #expect(try journal.visit(visit)?.state.needsRecovery == true)
     }
 
     @Test func anIdleReviewReturnsToTheStart() throws {

@@ -53,7 +53,11 @@ final class TestZoneProcess {
     }
 
     deinit {
+        // A hung request (the --hang fault) holds a graceful shutdown for minutes: a short grace, then kill.
         process.terminate()
+        let deadline = ContinuousClock.now + .seconds(2)
+        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

@@ -41,6 +41,16 @@ import ThaiIDCard
         )))])
     }
 
+    @Test func aRightsRetryNeedsTheCardStillIn() {
+        var driver = Driver()
+        driver.send(.cardInserted, .cardRead(Samples.person), .rightsCheckFailed(.unreachable(reason: "timed out")))
+        // The patient leaves; whoever taps "try again" next does not get their review.
+        driver.send(.cardRemoved)
+        #expect(driver.send(.retry).isEmpty)
+        #expect(driver.state.step == .attract)
+        #expect(driver.state.visit == nil)
+    }
+
     @Test func rightsAboutSomeoneElseAreNeverShown() {
         var driver = Driver()
         var rights = Samples.rights

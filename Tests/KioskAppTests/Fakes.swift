@@ -80,7 +80,7 @@ final class FakeNHSO: NHSOService {
 
     func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse { throw .unreachable(reason: "not used") }
     func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord? { nil }
-    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord] { [] }
+    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> AuthenCodeList { [] }
     func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus {
         guard let lists = state.withLock({ $0.statusListsCodes }) else { throw .tokenMissing }
         let issued = state.withLock { $0.confirms.count }
@@ -92,10 +92,13 @@ final class FakeNHSO: NHSOService {
     }
 }
 
-/// A journal whose disk is gone.
+/// A journal whose disk filled up: queued writes still go to `inner`, the synced one before confirm-save
+/// fails.
 struct FailingRecorder: VisitRecorder {
+    let inner: VisitJournal
+
     func record(_ visit: VisitID, _ change: JournalChange, at now: Date, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
-        completion(.failure(JournalError(path: "/full/disk", reason: "database or disk is full")))
+        inner.record(visit, change, at: now, completion: completion)
     }
     func recordNow(_ visit: VisitID, _ change: JournalChange, at now: Date) async throws(JournalError) {
         throw JournalError(path: "/full/disk", reason: "database or disk is full")
@@ -118,8 +121,9 @@ struct Rig {
     let journal: VisitJournal
     let core: KioskCore
 
-    init(configuration: JourneyConfiguration = JourneyConfiguration(hcode: "10757"), recorder: (any VisitRecorder)? = nil) throws {
+    init(configuration: JourneyConfiguration = JourneyConfiguration(hcode: "10757"), failingDisk: Bool = false) throws {
         journal = try VisitJournal(path: journalPath)
+        let recorder: (any VisitRecorder)? = failingDisk ? FailingRecorder(inner: journal) : nil
         let queue = EventQueue()
         let effects = EffectRunner(cards: cards, nhso: nhso, printer: NoPrinter(), journal: recorder ?? journal) { queue.post($0) }
         core = KioskCore(journey: Journey(configuration: configuration), queue: queue, effects: effects)

@@ -77,11 +77,22 @@ import VisitJournal
         #expect(row.citizenID == "11017xxxxxx50")
     }
 
+    @Test func aRowChangedSinceRecoveryReadItIsNotOverwritten() async throws {
+        let (zone, nhso, journal) = try await setUp()
+        defer { zone.stop() }
+        let (visit, request) = try await crashedVisit(nhso, journal, send: false)
+        let seen = try #require(try journal.visit(visit))
+        // A retry of this run takes the visit up again after recovery read it.
+        try await journal.recordNow(visit, .submitting(request, serviceDate: ThaiTime.today()), at: Date().addingTimeInterval(1))
+        #expect(try await !journal.recordIfUnchanged(seen, .ended(.notSubmitted, detail: "x")))
+        #expect(try journal.visit(visit)?.state == .submitting)
+    }
+
     @Test func aSubmitStillUnderWayIsLeftToItsOwnAnswer() async throws {
         let (zone, nhso, journal) = try await setUp()
         defer { zone.stop() }
         let (visit, _) = try await crashedVisit(nhso, journal, send: false)
-        #expect(await Recovery(journal: journal, nhso: nhso).run(skipping: [visit]).isEmpty)
+        #expect(await Recovery(journal: journal, nhso: nhso).run(inFlight: { $0 == visit }).isEmpty)
         #expect(try journal.visit(visit)?.state == .submitting)
     }
 }

@@ -72,6 +72,31 @@ import Testing
         }
     }
 
+    @Test func theTokenIsNeverSentInClearTextOverANetwork() async throws {
+        let path = try write("""
+            hospital: { hcode: "10757" }
+            admin: { pin: "1234" }
+            nhso:
+              baseURL: http://nhso.example.org
+              statusBaseURL: http://authenucws.nhso.go.th
+            output:
+              journalRetentionDays: 0
+            """)
+        await #expect { try await KioskConfigurationFile.load(path: path) } throws: { error in
+            let text = "\(error)"
+            return text.contains("nhso.baseURL is 'http://nhso.example.org'") && text.contains("nhso.statusBaseURL is 'http://authenucws.nhso.go.th'")
+                && text.contains("output.journalRetentionDays is '0'")
+        }
+        let local = try write("""
+            hospital: { hcode: "10757" }
+            admin: { pin: "1234" }
+            nhso: { baseURL: "http://127.0.0.1:18189", statusBaseURL: "https://authenucws.nhso.go.th" }
+            """)
+        let settings = try await KioskConfigurationFile.load(path: local)
+        #expect(settings.nhso.statusBaseURL == "https://authenucws.nhso.go.th")
+        #expect(settings.journalPath.hasSuffix("journal.sqlite") && settings.journalRetentionDays == 90)
+    }
+
     @Test func requiredKeysAreNamed() async throws {
         let path = try write("mode: station\n")
         await #expect {

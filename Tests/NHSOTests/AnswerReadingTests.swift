@@ -127,7 +127,7 @@ final class CountingService: NHSOService {
     }
     func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse { try await inner.saveAsDraft(visit) }
     func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord? { try await inner.latestAuthenCode(pid: pid) }
-    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> [AuthenCodeRecord] { try await inner.latestAuthenCodesAllHospitals(pid: pid) }
+    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> AuthenCodeList { try await inner.latestAuthenCodesAllHospitals(pid: pid) }
     func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus {
         try await inner.checkAuthenStatus(pid: pid, serviceDate: serviceDate, serviceCode: serviceCode)
     }

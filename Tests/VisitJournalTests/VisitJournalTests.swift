@@ -15,8 +15,9 @@ import Testing
         let journal = try VisitJournal(path: path)
         try await journal.recordNow(visit, .submitting(request, serviceDate: "2026-11-28"))
         var info = stat()
-        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
-            #expect(stat(file, &info) == 0)
+        for file in [path, path + "-wal", path + "-shm"] {
+            // In WAL mode the -wal and -shm files exist while the journal is open: each must be private.
+            #expect(stat(file, &info) == 0, "\(file) is missing")
             #expect(info.st_mode & 0o777 == 0o600, "\(file) is \(String(info.st_mode & 0o777, radix: 8))")
         }
         let (mode, sync) = try await journal.database.read { db in
@@ -63,6 +64,36 @@ import Testing
         let row = try #require(try journal.visit(visit))
         #expect(row.state == .coded)
         #expect(row.claimCode == "PP1172534798")
+    }
+
+    @Test func aPendingVisitIsFailedOnlyByRecoverysLookup() async throws {
+        let journal = try VisitJournal(path: path)
+        try await journal.recordNow(visit, .submitting(request, serviceDate: "2026-11-28"))
+        try await journal.recordNow(visit, .pending)
+        try await journal.recordNow(visit, .ended(.submitFailed, detail: "timed out"))
+        #expect(try journal.visit(visit)?.state == .pending)
+        try await journal.recordNow(visit, .ended(.notSubmitted, detail: "NHSO holds no code"))
+        #expect(try journal.visit(visit)?.state == .failed)
+        #expect(try journal.visit(visit)?.mobile == nil)
+    }
+
+    @Test func anOlderKiosksTextJournalIsRefusedUntouched() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let old = folder.appendingPathComponent("journal.jsonl").path
+        try #"{"event":"claimCode"}"#.write(toFile: old, atomically: true, encoding: .utf8)
+        chmod(old, 0o644)
+        #expect { try VisitJournal(path: old) } throws: { "\($0)".contains("not an SQLite journal") }
+        var info = stat()
+        stat(old, &info)
+        #expect(info.st_mode & 0o777 == 0o644)
+    }
+
+    @Test func aReadOnlyLookChangesNothing() async throws {
+        let journal = try VisitJournal(path: path)
+        try await journal.recordNow(visit, .submitting(request, serviceDate: "2026-11-28"))
+        let look = try VisitJournal(path: path, readOnly: true)
+        #expect(try look.unsettled().count == 1)
+        await #expect(throws: JournalError.self) { try await look.recordNow(visit, .pending) }
     }
 
     @Test func queuedWritesKeepTheirOrder() async throws {

@@ -46,7 +46,8 @@ struct JournalCommand: AsyncParsableCommand {
         }
         let visits: [JournalVisit]
         do {
-            let journal = try VisitJournal(path: path)
+            // Read-only: a running kiosk's journal is looked at, never changed.
+            let journal = try VisitJournal(path: path, readOnly: true)
             visits = unsettled ? try journal.unsettled() : try journal.latest(limit)
         } catch {
             printError("\(error)")

@@ -15,6 +15,8 @@ public struct AuthenStatus: Sendable, Hashable, Codable {
     public var mainInscl: InsuranceRight.IDName?
     public var subInscl: InsuranceRight.IDName?
     public var serviceHistories: [ServiceHistory]
+    /// History entries NHSO sent that could not be read (skipped). Not part of NHSO's answer.
+    public var unreadableHistories = 0
 
     public struct BirthDate: Sendable, Hashable, Codable {
         public var year: Int?
@@ -106,7 +108,9 @@ public struct AuthenStatus: Sendable, Hashable, Codable {
         province = try c.decodeIfPresent(Province.self, forKey: .province)
         mainInscl = try c.decodeFirst(InsuranceRight.IDName.self, forKeys: [.mainInscl, .mainInsl, .mainInsc])
         subInscl = try c.decodeFirst(InsuranceRight.IDName.self, forKeys: [.subInscl, .subInsl, .subInsc])
-        serviceHistories = (try c.decodeIfPresent([Lossy<ServiceHistory>].self, forKey: .serviceHistories) ?? []).compactMap(\.value)
+        let entries = try c.decodeIfPresent([Lossy<ServiceHistory>].self, forKey: .serviceHistories) ?? []
+        serviceHistories = entries.compactMap(\.value)
+        unreadableHistories = entries.count - serviceHistories.count
     }
 
     public func encode(to encoder: any Encoder) throws {

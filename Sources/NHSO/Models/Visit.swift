@@ -110,3 +110,22 @@ struct Lossy<Element: Decodable>: Decodable {
         value = try? Element(from: decoder)
     }
 }
+
+/// Codes as a list from NHSO (latest-5): the records that could be read, and how many could not. A list
+/// with unreadable entries cannot prove a code is absent.
+public struct AuthenCodeList: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
+    public var records: [AuthenCodeRecord]
+    /// Entries NHSO sent that could not be read (skipped, not failed).
+    public var unreadable: Int
+
+    public init(records: [AuthenCodeRecord], unreadable: Int = 0) {
+        self.records = records
+        self.unreadable = unreadable
+    }
+
+    public init(arrayLiteral elements: AuthenCodeRecord...) { self.init(records: elements) }
+
+    public var startIndex: Int { records.startIndex }
+    public var endIndex: Int { records.endIndex }
+    public subscript(position: Int) -> AuthenCodeRecord { records[position] }
+}
