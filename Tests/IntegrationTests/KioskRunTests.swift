@@ -110,6 +110,30 @@ import VisitJournal
         #expect(try journal.visit(visit)?.state.needsRecovery == true)
     }
 
+    @Test func leavingDuringASubmitWaitsForNHSOsAnswerAndKeepsTheCode() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let inserted = try card("somchai")
+        defer { try? inserted.remove() }
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try zone.post("/testzone/faults", body: #"{"latencyMs": 3000}"#)
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กำลังบันทึกการเข้ารับบริการ"))
+        let pid = try #require(kiosk.pid)
+        kill(pid, SIGTERM)
+        // It leaves only once NHSO has answered (about 3 s), and the answer is in the journal.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while kill(pid, 0) == 0 && ContinuousClock.now < deadline { usleep(50_000) }
+        #expect(kill(pid, 0) != 0, "the kiosk did not leave")
+        let journal = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+        let code = try #require(journal.firstMatch(of: /PP\d{10}/).map { String($0.0) }, "\(journal)")
+        #expect(journal.contains("coded  -  \(code)"))
+        let status = try runKiosk(["status", "--pid", "1101700203450", "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(status.stdout.contains(code))
+    }
+
     @Test func anIdleReviewReturnsToTheStart() throws {
         let zone = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")

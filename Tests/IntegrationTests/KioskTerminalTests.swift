@@ -73,6 +73,11 @@ final class TmuxKiosk {
 
     var screen: String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
 
+    /// The kiosk's process (tmux's pane runs it).
+    var pid: Int32? {
+        Int32((try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+    }
+
     var isRunning: Bool { (try? tmux(["has-session", "-t", session])) != nil && !screen.isEmpty }
 
     /// Waits until the screen shows `text` (or fails the test after `timeout`).

@@ -86,6 +86,32 @@ enum UISamples {
         #expect(UISamples.renderer.render(state, width: 80, height: 24).contains("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
     }
 
+    @Test func recordingTheVisitShowsTheSecondsSinceConfirm() {
+        #expect(render(.submitting(UISamples.review, seconds: 12)).contains("12 วินาที"))
+        #expect(render(.submitting(UISamples.review, seconds: 12), language: .english).contains("12 s"))
+    }
+
+    @Test func aPendingVisitGivesThePatientItsReferenceForStaff() {
+        let grid = render(.pending(UISamples.review, reference: "K7QX2M"))
+        #expect(grid.contains("K7QX2M"))
+        #expect(grid.contains("กรุณาแจ้งเจ้าหน้าที่"))
+        #expect(render(.pending(UISamples.review, reference: "K7QX2M"), language: .english).contains("Visit reference"))
+    }
+
+    @Test func aKioskWithoutItsJournalSaysItIsOutOfServiceOnTheStartScreen() {
+        var state = JourneyState(step: .attract)
+        state.journalAvailable = false
+        let grid = UISamples.renderer.render(state, width: 80, height: 24)
+        #expect(grid.contains("งดให้บริการชั่วคราว"))
+        #expect(!grid.contains("กรุณาเสียบบัตรประชาชน"))
+    }
+
+    @Test func nhsosReasonForRefusingIsShownSanitised() {
+        let grid = render(.problem(.nhso(.visitRejected(message: "ไม่พบสิทธิ\u{1B}[2J"), retry: nil)))
+        #expect(grid.contains("ไม่พบสิทธิ"))
+        #expect(!grid.contains("\u{1B}"))
+    }
+
     @Test func englishIsOneToggleAway() {
         let grid = render(.attract, language: .english)
         #expect(grid.contains("Please insert your Thai ID card"))
