@@ -40,6 +40,11 @@ public struct JournalVisit: Sendable, Hashable, Codable, FetchableRecord, Persis
     public var updatedAt: Date
 
     public var visitID: VisitID? { VisitID(id) }
+
+    // Times are stored as seconds since 1970: exact, free of calendars and locales (and of loading ICU's
+    // date formatting into an idle kiosk).
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
 }
 
 /// Where a visit stands. `submitting` and `pending` visits are settled with NHSO before the kiosk takes

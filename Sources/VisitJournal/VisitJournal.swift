@@ -118,7 +118,7 @@ public final class VisitJournal: Sendable {
         do {
             try await database.write { db in
                 try db.execute(sql: "DELETE FROM probe")
-                try db.execute(sql: "INSERT INTO probe (at) VALUES (?)", arguments: [Date()])
+                try db.execute(sql: "INSERT INTO probe (at) VALUES (?)", arguments: [Date().timeIntervalSince1970])
             }
         } catch {
             throw JournalError(path: path, reason: "\(error)")
@@ -243,7 +243,7 @@ public final class VisitJournal: Sendable {
         do {
             return try database.write { db in
                 try JournalVisit
-                    .filter(Column("updatedAt") < cutoff)
+                    .filter(Column("updatedAt") < cutoff.timeIntervalSince1970)
                     .filter(![VisitState.submitting, .pending].contains(Column("state")))
                     .deleteAll(db)
             }
