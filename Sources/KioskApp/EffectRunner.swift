@@ -26,6 +26,9 @@ public final class EffectRunner: Sendable {
     private let cancellable = TaskTable()
     /// Running submits, by visit: never cancelled.
     private let submits = TaskTable()
+    /// Each visit's service date, fixed at its first send: a retry after midnight still asks about (and
+    /// journals) the day the visit was sent on.
+    private let serviceDates = Mutex<[VisitID: String]>([:])
 
     public init(
         cards: any CardSource, nhso: any NHSOService, printer: any SlipPrinter, journal: any VisitRecorder,
@@ -109,8 +112,13 @@ public final class EffectRunner: Sendable {
 
     private func submit(_ visit: VisitID, _ submission: VisitSubmission) {
         let (journal, nhso, post, logger, today, makeSubmitter) = (self.journal, self.nhso, self.post, self.logger, self.today, self.submitter)
+        let serviceDate = serviceDates.withLock { dates in
+            if let fixed = dates[visit] { return fixed }
+            let date = today()
+            dates[visit] = date
+            return date
+        }
         submits.start(visit) {
-            let serviceDate = today()
             // On disk before NHSO hears of it: after a crash, recovery finds this row and asks NHSO.
             do throws(JournalError) {
                 try await journal.recordNow(visit, .submitting(submission.request, serviceDate: serviceDate), at: Date())
@@ -139,6 +147,7 @@ public final class EffectRunner: Sendable {
                 }
                 logger.warning("visit not confirmed", metadata: ["visit": "\(visit.reference)", "reason": "\(error.staffMessage)"])
             }
+            if case .pending = change {} else { self.serviceDates.withLock { _ = $0.removeValue(forKey: visit) } }
             do throws(JournalError) {
                 try await journal.recordNow(visit, change, at: Date())
             } catch {

@@ -68,12 +68,12 @@ public struct KioskServices: Sendable {
         if unfinished > 0 { print("authen-kiosk: asking NHSO about \(unfinished) unfinished visit(s) before taking patients…") }
         let startup = Task { await recovery.run(closeInterrupted: true) }
         // NHSO down must not keep the screen dark: past the budget the kiosk starts, and recovery goes on.
-        await withTaskGroup(of: Void.self) { race in
-            race.addTask { _ = await startup.value }
-            race.addTask { try? await Task.sleep(for: recoveryBudget) }
-            await race.next()
-            race.cancelAll()
-        }
+        let (first, finished) = AsyncStream<Void>.makeStream()
+        Task { _ = await startup.value; finished.yield() }
+        let timer = Task { try? await Task.sleep(for: recoveryBudget); finished.yield() }
+        var firstOfThem = first.makeAsyncIterator()
+        await firstOfThem.next()
+        timer.cancel()
         do {
             try journal.purge(olderThanDays: retentionDays)
         } catch {
@@ -83,10 +83,8 @@ public struct KioskServices: Sendable {
         let effects = core.effects
         let queue = core.queue
         let journal = self.journal
-        // Every 30 s: whether the journal can be written again (a kiosk out of service comes back by
-        // itself), and visits left pending (NHSO could not be asked) asked about again.
-        let housekeeping = Task {
-            _ = await startup.value
+        // Every 30 s, whether the journal can be written again: a kiosk out of service comes back by itself.
+        let probing = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(30))
                 do {
@@ -95,10 +93,24 @@ public struct KioskServices: Sendable {
                 } catch {
                     queue.post(.journalAvailable(false))
                 }
-                await recovery.run(inFlight: { effects.submitsInFlight.contains($0) })
             }
         }
-        defer { housekeeping.cancel() }
+        // Visits left pending (NHSO could not be asked, or could not prove the code absent) are asked
+        // about again: every 30 s in their first 10 minutes, then every 5 minutes, for 3 days; then they
+        // are left to staff (`authen-kiosk journal --unsettled` lists them).
+        let recovering = Task {
+            _ = await startup.value
+            var pass = 0
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(30))
+                pass += 1
+                await recovery.run(inFlight: { effects.submitsInFlight.contains($0) }, includeOlder: pass % 10 == 0)
+            }
+        }
+        defer {
+            probing.cancel()
+            recovering.cancel()
+        }
         let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, adminPIN: adminPIN, demoSlot: demoSlot, headerNote: headerNote)
         await runtime.runOnOwnThread()
         let running = core.effects.submitsInFlight

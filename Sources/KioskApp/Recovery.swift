@@ -28,6 +28,9 @@ public struct Recovery: Sendable {
         case stillPending(reason: String)
     }
 
+    /// After this long, recovery stops asking about a visit.
+    static let leftToStaff: TimeInterval = 3 * 86_400
+
     public struct Settled: Sendable, Hashable {
         public var visit: JournalVisit
         public var outcome: Outcome
@@ -36,8 +39,12 @@ public struct Recovery: Sendable {
     /// Settles the visits that need it, except those `inFlight` says a submit of this run is still
     /// working on (asked for each visit as it is settled). Visits a stopped kiosk left before confirm are
     /// closed as abandoned on the first run.
+    /// - Parameter includeOlder: also visits sent more than 10 minutes ago (the start-up run and one pass
+    ///   in ten ask about them; asking every 30 s for hours would only load NHSO). Visits sent more than
+    ///   3 days ago are no longer asked about: they are staff's, and logged.
     @discardableResult
-    public func run(inFlight: @Sendable (VisitID) -> Bool = { _ in false }, closeInterrupted: Bool = false) async -> [Settled] {
+    public func run(inFlight: @Sendable (VisitID) -> Bool = { _ in false }, closeInterrupted: Bool = false,
+                    includeOlder: Bool = true, now: Date = Date()) async -> [Settled] {
         if closeInterrupted {
             for visit in (try? journal.interrupted()) ?? [] {
                 try? await journal.recordIfUnchanged(visit, .ended(.kioskStopped, detail: "the kiosk stopped before the visit was confirmed"))
@@ -53,6 +60,14 @@ public struct Recovery: Sendable {
         var settled: [Settled] = []
         for visit in unsettled {
             guard let id = visit.visitID, !inFlight(id) else { continue }
+            let age = now.timeIntervalSince(visit.submittedAt ?? visit.startedAt)
+            if age > Self.leftToStaff {
+                if closeInterrupted {
+                    logger.warning("a visit NHSO could not settle for 3 days: staff must look it up", metadata: ["visit": "\(visit.reference)"])
+                }
+                continue
+            }
+            if age > 600 && !includeOlder { continue }
             let outcome = await settle(visit, isInFlight: { inFlight(id) })
             settled.append(Settled(visit: visit, outcome: outcome))
         }

@@ -108,7 +108,8 @@ public enum NHSOError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether asking again may help (the request may not have reached NHSO).
     public var isTransient: Bool {
         if case .unreachable = self { return true }
-        if case .server(let status, _) = self { return status >= 500 }
+        // 408 (the server gave up waiting) and 429 (too many requests) are worth asking again too.
+        if case .server(let status, _) = self { return status >= 500 || status == 408 || status == 429 }
         return false
     }
 }

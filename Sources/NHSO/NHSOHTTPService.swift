@@ -85,7 +85,8 @@ public struct NHSOHTTPService: NHSOService {
         switch answer.status {
         case 200 where answer.body.isEmpty: return nil
         case 200: return try transport.decode(AuthenCodeRecord.self, from: answer, path: path)
-        case 204, 404: return nil
+        // Only "no content" means no code: a 404 may be a route the agent or a proxy lacks.
+        case 204: return nil
         default: throw transport.failure(for: answer, pid: nil)
         }
     }
@@ -101,7 +102,7 @@ public struct NHSOHTTPService: NHSOService {
                 transport.logger.warning("latest-5: entries NHSO sent could not be read", metadata: ["skipped": "\(entries.count - records.count)"])
             }
             return AuthenCodeList(records: records, unreadable: entries.count - records.count)
-        case 204, 404: return []
+        case 204: return []
         default: throw transport.failure(for: answer, pid: nil)
         }
     }

@@ -50,17 +50,24 @@ public struct VisitSubmitter: Sendable {
         var uncertain: NHSOError? = mayHaveBeenRecorded ? .unreachable(reason: "an earlier attempt was not answered") : nil
         for attempt in 1...attempts {
             if let previous = uncertain {
-                if let found = try await lookUp(visit, serviceDate: serviceDate, after: previous) { return found }
+                // An attempt that went unanswered may still be landing at NHSO: give it time before
+                // asking whether it did.
                 if attempt > 1 {
                     try? await Task.sleep(for: delay)
                     delay *= 2
                 }
+                if let found = try await lookUp(visit, serviceDate: serviceDate, after: previous) { return found }
             }
             let answer: ConfirmSaveResponse
             do throws(NHSOError) {
                 answer = try await service.confirmSave(visit)
             } catch .visitRejected(let message) {
                 if let found = try await lookUp(visit, serviceDate: serviceDate, after: .visitRejected(message: message)) { return found }
+                if uncertain != nil {
+                    // After an unanswered attempt, a 400 is most likely that attempt's "already
+                    // authenticated" whose code is not listed yet: pending, for recovery to settle.
+                    throw .visitOutcomeUnknown(reason: "NHSO refused a resend (\(message)) after an unanswered attempt, and does not list its code yet")
+                }
                 throw .visitRejected(message: message)
             } catch where error.isTransient {
                 uncertain = error
@@ -97,7 +104,10 @@ public struct VisitSubmitter: Sendable {
     /// `nil` only when a list that proves absence answered without it; throws when none could.
     public func existingCode(for visit: VisitRequest, serviceDate: String) async throws(NHSOError) -> AuthenCodeRecord? {
         func matches(_ record: AuthenCodeRecord) -> Bool {
-            record.claimType == visit.claimType && record.serviceDate == serviceDate && record.status != "cancelled"
+            guard record.status != "cancelled" else { return false }
+            // The visit's own correlationId names its code whatever date NHSO stamped on it.
+            if let id = record.correlationId, id == visit.correlationId { return true }
+            return record.claimType == visit.claimType && record.serviceDate == serviceDate
                 && (visit.hcode == nil || record.hcode == visit.hcode)
         }
         var failure: NHSOError?

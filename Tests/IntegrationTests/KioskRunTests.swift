@@ -99,15 +99,20 @@ import VisitJournal
         let zone = try TestZoneProcess(arguments: ["--hang"])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
         let journal = try VisitJournal(path: folder.appendingPathComponent("journal.sqlite").path)
-        let visit = VisitID()
-        let request = VisitRequest(pid: "1101700203450", claimType: ServiceCode.general, mobile: "", correlationId: "left-over", hcode: "10757")
-        try await journal.recordNow(visit, .submitting(request, serviceDate: thaiToday()))
+        // Three visits: asking about them all would take about 90 s (5 s timeouts, retried lookups).
+        var visits: [VisitID] = []
+        for n in 1...3 {
+            let visit = VisitID()
+            let request = VisitRequest(pid: "1101700203450", claimType: ServiceCode.general, mobile: "", correlationId: "left-over-\(n)", hcode: "10757")
+            try await journal.recordNow(visit, .submitting(request, serviceDate: thaiToday()))
+            visits.append(visit)
+        }
         let started = ContinuousClock.now
         let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false, environment: token)
-        // Recovery has 20 s before the kiosk takes patients anyway; the visit stays for later.
+        // Recovery has 20 s before the kiosk takes patients anyway; the visits stay for later.
         #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน", timeout: .seconds(40)))
-        #expect(ContinuousClock.now - started < .seconds(35))
-        #expect(try journal.visit(visit)?.state.needsRecovery == true)
+        #expect(ContinuousClock.now - started < .seconds(28))
+        for visit in visits { #expect(try journal.visit(visit)?.state.needsRecovery == true) }
     }
 
     @Test func leavingDuringASubmitWaitsForNHSOsAnswerAndKeepsTheCode() throws {

@@ -88,6 +88,17 @@ import VisitJournal
         #expect(try journal.visit(visit)?.state == .submitting)
     }
 
+    @Test func oldVisitsAreAskedAboutLessOftenAndAfterThreeDaysLeftToStaff() async throws {
+        let (zone, nhso, journal) = try await setUp()
+        defer { zone.stop() }
+        let (visit, _) = try await crashedVisit(nhso, journal, send: false)
+        let recovery = Recovery(journal: journal, nhso: nhso)
+        #expect(await recovery.run(includeOlder: false, now: Date().addingTimeInterval(3600)).isEmpty)
+        #expect(await recovery.run(now: Date().addingTimeInterval(4 * 86_400)).isEmpty)
+        #expect(try journal.visit(visit)?.state == .submitting)
+        #expect(await recovery.run().map(\.outcome) == [.notSubmitted])
+    }
+
     @Test func aSubmitStillUnderWayIsLeftToItsOwnAnswer() async throws {
         let (zone, nhso, journal) = try await setUp()
         defer { zone.stop() }

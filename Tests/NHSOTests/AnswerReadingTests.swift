@@ -132,3 +132,62 @@ final class CountingService: NHSOService {
         try await inner.checkAuthenStatus(pid: pid, serviceDate: serviceDate, serviceCode: serviceCode)
     }
 }
+
+/// NHSO as a script: what confirm-save answers, attempt by attempt, and what the lookups list.
+final class ScriptedNHSO: NHSOService {
+    let confirms: Mutex<[Result<ConfirmSaveResponse, NHSOError>]>
+    let five: AuthenCodeList
+    private let sent = Mutex(0)
+
+    init(confirms: [Result<ConfirmSaveResponse, NHSOError>], five: AuthenCodeList = []) {
+        self.confirms = Mutex(confirms)
+        self.five = five
+    }
+
+    var confirmSaves: Int { sent.withLock { $0 } }
+
+    func checkRights(pid: String) async throws(NHSOError) -> RightsCheck { throw .unreachable(reason: "not scripted") }
+    func confirmSave(_ visit: VisitRequest) async throws(NHSOError) -> ConfirmSaveResponse {
+        sent.withLock { $0 += 1 }
+        let next = confirms.withLock { $0.isEmpty ? .failure(.unreachable(reason: "script ended")) : $0.removeFirst() }
+        return try next.get()
+    }
+    func saveAsDraft(_ visit: VisitRequest) async throws(NHSOError) -> DraftResponse { throw .unreachable(reason: "not scripted") }
+    func latestAuthenCode(pid: String) async throws(NHSOError) -> AuthenCodeRecord? { five.first }
+    func latestAuthenCodesAllHospitals(pid: String) async throws(NHSOError) -> AuthenCodeList { five }
+    func checkAuthenStatus(pid: String, serviceDate: String, serviceCode: String?) async throws(NHSOError) -> AuthenStatus { throw .tokenMissing }
+}
+
+@Suite struct ResendTests {
+    let visit = VisitRequest(pid: People.somchai, claimType: ServiceCode.general, mobile: "", correlationId: "c-night", hcode: "10757")
+
+    @Test func aCodeCarryingTheVisitsCorrelationIdIsItsOwnWhateverItsDate() async throws {
+        // Sent just before midnight, stamped by NHSO just after: found, not sent again.
+        let stamped = AuthenCodeRecord(pid: visit.pid, claimType: visit.claimType, claimCode: ClaimCode("PP1172534798")!,
+                                       hcode: "10757", claimDateTime: "2026-11-29T00:00:02", correlationId: "c-night")
+        let nhso = ScriptedNHSO(confirms: [], five: [stamped])
+        let found = try await VisitSubmitter(service: nhso).submit(visit, serviceDate: "2026-11-28", mayHaveBeenRecorded: true)
+        #expect(found.claimCode == stamped.claimCode && found.origin == .recovered)
+        #expect(nhso.confirmSaves == 0)
+    }
+
+    @Test func a400AfterAnUnansweredAttemptIsPendingNotRefused() async throws {
+        let nhso = ScriptedNHSO(confirms: [.failure(.unreachable(reason: "timed out")), .failure(.visitRejected(message: "มีรายการแล้ว"))])
+        await #expect { try await VisitSubmitter(service: nhso, backoff: .milliseconds(1)).submit(self.visit, serviceDate: "2026-11-28") } throws: {
+            guard case .visitOutcomeUnknown(let reason) = $0 as? NHSOError else { return false }
+            return reason.contains("มีรายการแล้ว")
+        }
+    }
+
+    @Test func fiveCodesAllNewerThanTheDayProveNothing() async throws {
+        let newer = (0..<5).map { n in
+            AuthenCodeRecord(pid: visit.pid, claimType: visit.claimType, claimCode: ClaimCode("PP11725348\(10 + n)")!,
+                             hcode: "10757", claimDateTime: "2026-12-0\(n + 1)T09:00:00")
+        }
+        let nhso = ScriptedNHSO(confirms: [], five: AuthenCodeList(records: newer))
+        await #expect(throws: NHSOError.self) { try await VisitSubmitter(service: nhso).existingCode(for: self.visit, serviceDate: "2026-11-28") }
+        let skipped = ScriptedNHSO(confirms: [], five: AuthenCodeList(records: [], unreadable: 1))
+        await #expect(throws: NHSOError.self) { try await VisitSubmitter(service: skipped).existingCode(for: self.visit, serviceDate: "2026-11-28") }
+        #expect(try await VisitSubmitter(service: ScriptedNHSO(confirms: [])).existingCode(for: visit, serviceDate: "2026-11-28") == nil)
+    }
+}
