@@ -33,7 +33,10 @@ public final class TerminalDriver {
             }
         }
         // Taps: xterm mouse tracking with SGR coordinates (any size of screen); parsed by KeyMap.
-        Self.write("\u{1B}[?1000h\u{1B}[?1006h")
+        // Numeric keypad in its normal mode (DECKPNM): `keypad()` switched it to application mode, where
+        // the numpad's digits and Enter arrive as `ESC O p`…`ESC O y` and `ESC O M`, which most terminfo
+        // entries do not list; a kiosk's numpad must send plain digits and Enter.
+        Self.write("\u{1B}[?1000h\u{1B}[?1006h\u{1B}>")
         started = true
     }
 

@@ -115,6 +115,22 @@ final class TmuxKiosk {
         #expect(journal.contains("printed  -  \(code)  11017xxxxxx50"))
     }
 
+    /// A numpad sends application-mode sequences (`ESC O M`, `ESC O p`…) unless the kiosk puts it back in
+    /// normal mode; tmux's `KP…` keys send exactly what a terminal's numpad does.
+    @Test(arguments: ["xterm-256color", "tmux-256color"])
+    func theNumpadTypesTheMobileAndConfirms(term: String) throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--mobile-required"], environment: ["TERM": term])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("กรุณากรอกเบอร์โทรศัพท์มือถือ 10 หลัก"))
+        try kiosk.keys("KP0", "KP8", "KP1", "KP2", "KP3", "KP4", "KP5", "KP6", "KP7", "KP8")
+        #expect(kiosk.waitFor("081-234-5678"))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
+    }
+
     @Test func aStationShowsStaffThePersonInFullAndAsksForTheMobile() throws {
         let kiosk = try TmuxKiosk(arguments: ["demo", "--station", "--mobile-required"], width: 80, height: 24)
         #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
