@@ -126,62 +126,57 @@ visit_to_review() {
   wait_for "(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"
 }
 
+confirm() { tmux -L "$socket" send-keys -t k Enter; }
+
 comes_back() {  # the same patient after the restart: whatever NHSO holds is what they are shown
   visit_to_review
-  tmux -L "$socket" send-keys -t k Enter
+  confirm
   wait_for "กรุณานำบัตรประชาชนออก"
   http POST /testzone/agent-card '{}' >/dev/null
 }
 
+new_drill() { start_zone; start_kiosk; shown=""; }
+
+crash_and_restart() {  # STEP: kill the kiosk, clear faults and the reader, restart; then the table row
+  kill_kiosk
+  http POST /testzone/faults '{}' >/dev/null
+  http POST /testzone/agent-card '{}' >/dev/null
+  start_kiosk
+  local recovered; recovered=$(journal_state)
+  settle_check "$recovered"
+  comes_back
+  row "$1" "$recovered"
+}
+
 # 1. Before submit: the review is on screen.
-start_zone; start_kiosk; shown=""
+new_drill
 visit_to_review
-kill_kiosk; http POST /testzone/agent-card '{}' >/dev/null
-start_kiosk
-recovered=$(journal_state)
-settle_check "$recovered"
-comes_back
-row "before submit (review on screen)" "$recovered"
+crash_and_restart "before submit (review on screen)"
 
 # 2. After submit, before the answer: NHSO records the visit, its answer never comes.
-start_zone; start_kiosk; shown=""
+new_drill
 http POST /testzone/faults '{"dropAfterCommit":true}' >/dev/null
 visit_to_review
-tmux -L "$socket" send-keys -t k Enter
+confirm
 wait_for "กำลังบันทึกการเข้ารับบริการ"
 for _ in $(seq 50); do [ -n "$(codes_at_nhso)" ] && break; sleep 0.1; done
-kill_kiosk; http POST /testzone/faults '{}' >/dev/null; http POST /testzone/agent-card '{}' >/dev/null
-start_kiosk
-recovered=$(journal_state)
-settle_check "$recovered"
-comes_back
-row "after submit, NHSO recorded, answer lost" "$recovered"
+crash_and_restart "after submit, NHSO recorded, answer lost"
 
 # 3. After submit, before the answer: NHSO never got it (it hangs before recording).
-start_zone; start_kiosk; shown=""
+new_drill
 visit_to_review
 http POST /testzone/faults '{"hang":true}' >/dev/null
-tmux -L "$socket" send-keys -t k Enter
+confirm
 wait_for "กำลังบันทึกการเข้ารับบริการ"
 sleep 0.5
-kill_kiosk; http POST /testzone/faults '{}' >/dev/null; http POST /testzone/agent-card '{}' >/dev/null
-start_kiosk
-recovered=$(journal_state)
-settle_check "$recovered"
-comes_back
-row "after submit, NHSO never recorded it" "$recovered"
+crash_and_restart "after submit, NHSO never recorded it"
 
 # 4. After the answer, before printing: the code is on screen.
-start_zone; start_kiosk; shown=""
+new_drill
 visit_to_review
-tmux -L "$socket" send-keys -t k Enter
+confirm
 wait_for "รหัสยืนยันการเข้ารับบริการ"
-kill_kiosk; http POST /testzone/agent-card '{}' >/dev/null
-start_kiosk
-recovered=$(journal_state)
-settle_check "$recovered"
-comes_back
-row "after the answer, before printing" "$recovered"
+crash_and_restart "after the answer, before printing"
 
 if [ "$failures" -gt 0 ]; then
   echo "crash-drill: $failures row(s) lost or duplicated a code" >&2

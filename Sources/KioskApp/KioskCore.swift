@@ -10,7 +10,7 @@ public final class KioskCore: @unchecked Sendable {
     public let effects: EffectRunner
     public private(set) var state = JourneyState()
 
-    /// - Parameter effects: built with the queue's `post` (see `KioskServices.effectRunner`).
+    /// - Parameter effects: built with the queue's `post` (as `KioskServices.core(journey:)` does).
     public init(journey: Journey, queue: EventQueue, effects: EffectRunner) {
         self.journey = journey
         self.queue = queue

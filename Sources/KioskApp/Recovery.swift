@@ -88,8 +88,9 @@ public struct Recovery: Sendable {
         }
         let request = VisitRequest(pid: pid, claimType: service, mobile: visit.mobile ?? "", correlationId: visit.correlationId ?? "", hcode: visit.hcode)
         do throws(NHSOError) {
-            if let record = try await VisitSubmitter(service: nhso).existingCode(for: request, serviceDate: serviceDate) {
-                let origin: VisitSubmitter.Submitted.Origin = record.correlationId == nil || record.correlationId == visit.correlationId ? .recovered : .alreadyIssuedToday
+            let submitter = VisitSubmitter(service: nhso)
+            if let record = try await submitter.existingCode(for: request, serviceDate: serviceDate) {
+                let origin = submitter.origin(of: record, for: request)
                 await conclude(visit, .coded(record.claimCode, claimDateTime: record.claimDateTime, origin: origin), isInFlight: isInFlight)
                 logger.notice("recovered a visit's code from NHSO", metadata: ["visit": "\(visit.reference)", "claimCode": "\(record.claimCode)"])
                 return .found(record.claimCode)

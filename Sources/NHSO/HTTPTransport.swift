@@ -56,7 +56,7 @@ final class HTTPTransport: Sendable {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         let started = ContinuousClock.now
-        let logPath = Self.maskingIDs(in: path)
+        let logPath = ServerText.maskingIDs(in: path)
         do {
             let response = try await client.execute(request, timeout: requestTimeout)
             let buffer = try await response.body.collect(upTo: Self.maximumBody)
@@ -136,8 +136,6 @@ final class HTTPTransport: Sendable {
         return "\(error)"
     }
 
-    /// Citizen ids in paths (`/probe/1101700203450`) are masked before they reach a log.
-    static func maskingIDs(in text: String) -> String { ServerText.maskingIDs(in: text) }
 }
 
 /// How long to wait for NHSO.

@@ -10,7 +10,7 @@ public enum ServerText {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x00...0x1F, 0x7F...0x9F: scalars.append(" ")
-            case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: continue
+            case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: continue  // zero-width and bidirectional controls
             default: scalars.append(scalar)
             }
         }

@@ -144,7 +144,9 @@ public struct VisitSubmitter: Sendable {
         throw failure ?? .malformedAnswer(detail: "NHSO's lists could not prove whether a code exists (entries unreadable, or older than the list reaches)")
     }
 
-    private func origin(of record: AuthenCodeRecord, for visit: VisitRequest) -> Submitted.Origin {
+    /// How a code found by a lookup relates to the visit: its own (the same correlationId, or NHSO does
+    /// not say), or one the person already had today.
+    public func origin(of record: AuthenCodeRecord, for visit: VisitRequest) -> Submitted.Origin {
         record.correlationId == nil || record.correlationId == visit.correlationId ? .recovered : .alreadyIssuedToday
     }
 

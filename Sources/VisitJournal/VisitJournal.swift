@@ -204,7 +204,7 @@ public final class VisitJournal: Sendable {
     }
 
     /// `1101700203450` → `11017xxxxxx50`: enough for staff to match a card, not enough to misuse.
-    static func masked(_ citizenID: String) -> String {
+    public static func masked(_ citizenID: String) -> String {
         guard citizenID.count == 13, citizenID.allSatisfy(\.isNumber) else { return citizenID }
         return ServerText.maskingIDs(in: citizenID)
     }

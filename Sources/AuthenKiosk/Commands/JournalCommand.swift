@@ -56,7 +56,7 @@ struct JournalCommand: AsyncParsableCommand {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         for visit in visits {
-            let citizenID = visit.citizenID.map { $0.count == 13 && $0.allSatisfy(\.isNumber) ? String($0.prefix(5)) + "xxxxxx" + String($0.suffix(2)) : $0 }
+            let citizenID = visit.citizenID.map(VisitJournal.masked)
             let fields = [
                 formatter.string(from: visit.startedAt), visit.reference, visit.state.rawValue, visit.reason?.rawValue ?? "-",
                 visit.claimCode ?? "-", citizenID ?? "-", visit.service ?? "-", visit.origin ?? "-",
