@@ -22,4 +22,11 @@ static inline int ak_attr_reverse(void) { return (int)A_REVERSE; }
 static inline int ak_get_wch(unsigned int *out) { wint_t c = 0; int r = wget_wch(stdscr, &c); *out = (unsigned int)c; return r; }
 static inline int ak_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int ak_key_f(int n) { return KEY_F(n); }
+static inline int ak_colors(void) { return COLORS; }
+static inline int ak_key_mouse(void) { return KEY_MOUSE; }
+// The whole screen's background: blank cells carry the kiosk's colours, never the terminal's default.
+static inline void ak_background(int pair) { bkgd((chtype)(COLOR_PAIR(pair) | ' ')); }
+// terminfo's mouse-report prefix (kmous), or NULL when the entry has none.
+static inline const char *ak_kmous(void) { char *s = tigetstr("kmous"); return (s == NULL || s == (char *)-1) ? NULL : s; }
+static inline void ak_input_timeout(int milliseconds) { wtimeout(stdscr, milliseconds); }
 #endif

@@ -1,10 +1,13 @@
 /// How a cell is drawn.
-public enum CellStyle: Sendable, Hashable {
+public enum CellStyle: Sendable, Hashable, CaseIterable {
     case normal
     case title
     case emphasis
     case button
+    /// The button Enter presses (the default choice).
     case selectedButton
+    /// The choice the arrow keys have moved to: Enter takes it.
+    case focusedButton
     case warning
     case code
     case muted
@@ -91,8 +94,8 @@ public struct CellGrid: Sendable, Hashable {
     }
 
     /// A button: a filled box at least three rows tall (a fingertip), its label centred.
-    public mutating func button(_ label: String, action: UIAction, row: Int, column: Int, width w: Int, height h: Int = 3, selected: Bool = false) {
-        let style: CellStyle = selected ? .selectedButton : .button
+    public mutating func button(_ label: String, action: UIAction, row: Int, column: Int, width w: Int, height h: Int = 3, selected: Bool = false, focused: Bool = false) {
+        let style: CellStyle = focused ? .focusedButton : selected ? .selectedButton : .button
         let h = max(3, h)
         fill(row: row, column: column, width: w, height: h, style: style)
         let labelWidth = TerminalWidth.of(label)

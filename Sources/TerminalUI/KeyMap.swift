@@ -42,6 +42,17 @@ public enum KeyMap {
         }
     }
 
+    /// Parses a mouse report after its ESC: SGR (`[<b;x;yM`, what the kiosk asks for) or, from a
+    /// terminal without SGR reporting, X10 (`[M` and three bytes, each value + 32).
+    public static func mouseReport(_ body: String) -> KioskInput? {
+        if body.hasPrefix("[<") { return sgrMouse(body) }
+        let bytes = Array(body.unicodeScalars)
+        guard body.hasPrefix("[M"), bytes.count == 5 else { return nil }
+        let (button, column, row) = (Int(bytes[2].value) - 32, Int(bytes[3].value) - 32, Int(bytes[4].value) - 32)
+        guard button & 0b11 == 0, button & 32 == 0, column >= 1, row >= 1 else { return .ignored }
+        return .tap(row: row - 1, column: column - 1)
+    }
+
     /// Parses an SGR mouse report after its ESC: `[<b;x;yM` (press) or `...m` (release). Presses of
     /// the first button (a tap) become `.tap`; rows and columns are 1-based on the wire.
     public static func sgrMouse(_ body: String) -> KioskInput? {

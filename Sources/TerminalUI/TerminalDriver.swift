@@ -9,6 +9,9 @@ import Journey
 public final class TerminalDriver {
     private var started = false
     private var lastDrawn: CellGrid?
+    /// terminfo's mouse-report prefix: ncurses swallows it and returns `KEY_MOUSE` (xterm-256color and
+    /// foot say `ESC [ <`, the SGR report the kiosk asks for; tmux-256color says `ESC [ M`).
+    private var mousePrefix: String?
 
     public init() {}
 
@@ -27,11 +30,14 @@ public final class TerminalDriver {
         curs_set(0)
         if has_colors() {
             start_color()
-            use_default_colors()
-            for (index, colors) in Self.palette.enumerated() {
-                init_pair(Int16(index + 1), colors.0, colors.1)
+            let palette = TerminalPalette.forTerminal(colors: Int(ak_colors()))
+            for style in CellStyle.allCases {
+                let pair = palette.pair(style)
+                init_pair(Int16(Self.styleIndex(style)), pair.foreground, pair.background)
             }
+            ak_background(Self.styleIndex(.normal))
         }
+        mousePrefix = ak_kmous().map { String(cString: $0) }
         // Taps: xterm mouse tracking with SGR coordinates (any size of screen); parsed by KeyMap.
         // Numeric keypad in its normal mode (DECKPNM): `keypad()` switched it to application mode, where
         // the numpad's digits and Enter arrive as `ESC O p`…`ESC O y` and `ESC O M`, which most terminfo
@@ -87,7 +93,9 @@ public final class TerminalDriver {
         while true {
             let result = ak_get_wch(&value)
             if result == ERR { break }
-            if result == ak_key_code_yes() {
+            if result == ak_key_code_yes() && Int32(bitPattern: value) == ak_key_mouse() {
+                inputs.append(mouseReport())
+            } else if result == ak_key_code_yes() {
                 inputs.append(KeyMap.key(Int32(bitPattern: value)))
             } else if value == 0x1B {
                 inputs.append(escapeSequence())
@@ -100,29 +108,37 @@ public final class TerminalDriver {
 
     /// After an ESC: an SGR mouse report, or ESC alone (Back).
     private func escapeSequence() -> KioskInput {
-        var body = ""
+        let body = readReport(after: "")
+        if body.isEmpty { return .journey(.back) }
+        return KeyMap.mouseReport(body) ?? .ignored
+    }
+
+    /// After ncurses matched terminfo's mouse prefix (`KEY_MOUSE`): the rest of the report is still
+    /// waiting, and is read here. Left unread, its digits would be typed into the screen as digits.
+    private func mouseReport() -> KioskInput {
+        let prefix = String((mousePrefix ?? "\u{1B}[<").drop { $0 == "\u{1B}" })
+        return KeyMap.mouseReport(readReport(after: prefix)) ?? .ignored
+    }
+
+    /// Reads the rest of a mouse report (a terminal writes one whole, so it is there or a moment away):
+    /// an SGR report up to its final `M`/`m`, an old X10 report's three bytes.
+    private func readReport(after prefix: String) -> String {
+        var body = prefix
         var value: UInt32 = 0
+        ak_input_timeout(30)
+        defer { nodelay(ak_stdscr(), true) }
         while body.count < 32, ak_get_wch(&value) != ERR, let scalar = Unicode.Scalar(value) {
             body.unicodeScalars.append(scalar)
-            if scalar == "M" || scalar == "m" || (body.count == 1 && scalar != "[") { break }
+            if body.hasPrefix("[M") {
+                if body.unicodeScalars.count == 5 { break }
+            } else if scalar == "M" || scalar == "m" || (body.count == 1 && scalar != "[") {
+                break
+            }
         }
-        if body.isEmpty { return .journey(.back) }
-        return KeyMap.sgrMouse(body) ?? .ignored
+        return body
     }
 
     // MARK: Styles
-
-    /// High contrast: foreground, background per `CellStyle`, in the order of `styleIndex`.
-    static let palette: [(Int16, Int16)] = [
-        (Int16(COLOR_WHITE), -1),                 // normal
-        (Int16(COLOR_WHITE), Int16(COLOR_BLUE)),   // title
-        (Int16(COLOR_YELLOW), -1),                // emphasis
-        (Int16(COLOR_BLACK), Int16(COLOR_WHITE)),  // button
-        (Int16(COLOR_BLACK), Int16(COLOR_GREEN)),  // selected button
-        (Int16(COLOR_BLACK), Int16(COLOR_YELLOW)), // warning
-        (Int16(COLOR_GREEN), -1),                 // code
-        (Int16(COLOR_CYAN), -1),                  // muted
-    ]
 
     static func styleIndex(_ style: CellStyle) -> Int32 {
         switch style {
@@ -134,12 +150,13 @@ public final class TerminalDriver {
         case .warning: 6
         case .code: 7
         case .muted: 8
+        case .focusedButton: 9
         }
     }
 
     static func attributes(_ style: CellStyle) -> Int32 {
         var attributes = ak_color_pair(styleIndex(style))
-        if [.title, .emphasis, .selectedButton, .warning, .code].contains(style) { attributes |= ak_attr_bold() }
+        if [.title, .emphasis, .selectedButton, .focusedButton, .warning, .code].contains(style) { attributes |= ak_attr_bold() }
         return attributes
     }
 

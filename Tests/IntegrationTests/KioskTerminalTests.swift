@@ -194,14 +194,33 @@ final class TmuxKiosk {
         #expect(kiosk.waitFor("ยินดีต้อนรับ", timeout: .seconds(8)))
     }
 
-    @Test func aTapOnConfirmWorksLikeEnter() throws {
-        let kiosk = try TmuxKiosk(arguments: ["demo"], width: 100, height: 30)
+    /// Under xterm-256color and foot, terminfo names the SGR mouse prefix (`kmous=\E[<`) and ncurses
+    /// swallows it as `KEY_MOUSE`: the rest of the report must still be read as a tap, not typed as digits.
+    @Test(arguments: ["xterm-256color", "foot", "tmux-256color"])
+    func aTapOnConfirmWorksLikeEnter(term: String) throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"], width: 100, height: 30, environment: ["TERM": term])
         #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
         try kiosk.keys("F5")
         #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         // The Confirm button: bottom row of buttons (rows 25-27), right half; SGR is 1-based.
         try kiosk.type("\u{1B}[<0;66;27M\u{1B}[<0;66;27m")
         #expect(kiosk.waitFor("กรุณารับใบยืนยันการเข้ารับบริการ"))
+        #expect(!kiosk.screen.contains("เบอร์โทรศัพท์"), "the report's digits must not be typed")
+    }
+
+    /// Every character on screen is drawn in the kiosk's own colours, never the terminal's defaults
+    /// (on xterm's white background the defaults hid the hints).
+    @Test(arguments: ["xterm-256color", "foot", "tmux-256color"])
+    func everyCharacterCarriesTheKiosksOwnColours(term: String) throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"], width: 100, height: 30, environment: ["TERM": term])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        let styled = try kiosk.tmux(["capture-pane", "-p", "-e", "-t", kiosk.session])
+        let cells = TerminalColours.cells(styled)
+        #expect(cells.count > 200)
+        let defaults = cells.filter { $0.foreground == nil || $0.background == nil }
+        #expect(defaults.isEmpty, "drawn in the terminal's default colours: \(String(defaults.prefix(40).map(\.character)))")
     }
 
     @Test func aSecondVisitTheSameDayShowsTheExistingCode() throws {
@@ -264,5 +283,55 @@ final class TmuxKiosk {
         let deadline = ContinuousClock.now + .seconds(5)
         while kiosk.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!kiosk.isRunning)
+    }
+}
+
+/// Reads the colours of each visible character from `tmux capture-pane -e` (SGR sequences before text).
+enum TerminalColours {
+    struct StyledCharacter {
+        var character: Character
+        /// `nil`: the terminal's default.
+        var foreground: String?
+        var background: String?
+    }
+
+    /// Every non-blank character with the colours it was drawn in.
+    static func cells(_ captured: String) -> [StyledCharacter] {
+        var result: [StyledCharacter] = []
+        var foreground: String?, background: String?
+        var scalars = captured.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "\u{1B}", scalars.first == "[" {
+                scalars.removeFirst()
+                var parameters = ""
+                while let next = scalars.popFirst(), next != "m" { parameters.unicodeScalars.append(next) }
+                apply(parameters.split(separator: ";", omittingEmptySubsequences: false).map(String.init), &foreground, &background)
+            } else if scalar != "\n", scalar != " ", scalar.properties.generalCategory != .nonspacingMark {
+                result.append(StyledCharacter(character: Character(scalar), foreground: foreground, background: background))
+            }
+        }
+        return result
+    }
+
+    private static func apply(_ codes: [String], _ foreground: inout String?, _ background: inout String?) {
+        var index = 0
+        while index < codes.count {
+            let code = Int(codes[index]) ?? 0
+            switch code {
+            case 0: foreground = nil; background = nil
+            case 30...37, 90...97: foreground = codes[index]
+            case 39: foreground = nil
+            case 40...47, 100...107: background = codes[index]
+            case 49: background = nil
+            case 38, 48:
+                // 38;5;n or 38;2;r;g;b
+                let length = index + 1 < codes.count && codes[index + 1] == "2" ? 5 : 3
+                let value = codes[index..<min(codes.count, index + length)].joined(separator: ";")
+                if code == 38 { foreground = value } else { background = value }
+                index += length - 1
+            default: break
+            }
+            index += 1
+        }
     }
 }
