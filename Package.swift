@@ -30,6 +30,10 @@ let package = Package(
 
         .systemLibrary(name: "CThai", pkgConfig: "libthai", providers: [.apt(["libthai-dev"])]),
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+
+        // QR codes (libqrencode): on screen for the QR path, on slips.
+        .target(name: "QRCode", dependencies: ["CQREncode"]),
 
         // PC/SC: contexts, readers, the card watcher, connections and APDU transport.
         .target(name: "SmartCard", dependencies: ["CPCSC"]),
@@ -70,7 +74,7 @@ let package = Package(
 
         // Screens as cell grids (Thai-aware widths and word breaking), text catalogs, and the thin
         // ncurses driver that copies a grid to the terminal.
-        .target(name: "TerminalUI", dependencies: ["Journey", "CThai", "CNCursesW"]),
+        .target(name: "TerminalUI", dependencies: ["Journey", "QRCode", "CThai", "CNCursesW"]),
 
         .executableTarget(
             name: "NHSOTestZoneServer",

@@ -28,12 +28,20 @@ public struct JourneyConfiguration: Sendable, Hashable {
     /// the patient is sent to staff with its reference. Above the submitter's own retries, so an
     /// answer that can still come usually does.
     public var submitLimitSeconds: Int
+    /// The address NHSO gives the hospital for phone authentication, drawn as the QR; `nil` when the
+    /// hospital has none (the QR path then sends the patient to the counter).
+    public var qrAuthenticationURL: String?
+    /// How long the QR path waits for NHSO to list the phone's authentication before it asks the
+    /// patient to try again or see the staff.
+    public var phoneWaitSeconds: Int
 
     public init(
         mode: Mode = .kiosk, mobileRequired: Bool = false, idleSeconds: Int = 60, countdownSeconds: Int = 10,
         claimCodeSeconds: Int = 15, defaultService: String = ServiceCode.general, hcode: String? = nil,
-        submitLimitSeconds: Int = 45
+        submitLimitSeconds: Int = 45, qrAuthenticationURL: String? = nil, phoneWaitSeconds: Int = 180
     ) {
+        self.qrAuthenticationURL = qrAuthenticationURL
+        self.phoneWaitSeconds = phoneWaitSeconds
         self.submitLimitSeconds = submitLimitSeconds
         self.mode = mode
         self.mobileRequired = mobileRequired

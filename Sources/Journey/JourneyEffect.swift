@@ -10,6 +10,10 @@ public enum JourneyEffect: Sendable, Hashable {
     /// Record the visit in the journal (synced), then with NHSO; never two codes, never abandoned once
     /// sent (→ `visitSubmitted` / `visitFailed` / `visitNotSubmitted`).
     case submitVisit(VisitID, VisitSubmission)
+    /// Ask NHSO (check-authen-status, with back-off) until it lists today's authentication of `pid` at
+    /// this unit, done on the patient's phone (→ `phoneAuthenticated` / `phoneAuthenticationFailed`);
+    /// stopped by `cancel`. Errors that waiting may mend are retried, not reported.
+    case awaitPhoneAuthentication(VisitID, pid: String, hcode: String?)
     /// Print the claim-code slip (→ `slipPrinted` / `slipFailed`).
     case printSlip(VisitID, Slip)
     /// Keep what happened to the visit, for recovery, staff and audit.
@@ -73,6 +77,8 @@ public enum VisitEndReason: String, Sendable, Hashable, CaseIterable, Codable {
     case journalUnavailable
     /// Recovery asked NHSO, which holds no code for it: it was never recorded.
     case notSubmitted
+    /// The QR path: NHSO listed no phone authentication while the kiosk waited.
+    case phoneNotAuthenticated
 
     /// Whether the visit had been confirmed (it failed) rather than left before (it was abandoned).
     public var isFailure: Bool {

@@ -19,12 +19,16 @@ public enum JourneyEvent: Sendable, Hashable {
 
     // The patient
     case digit(Int)
+    /// A key that is not a digit where digits are typed (a letter, pasted text).
+    case notADigit
     case backspace
     case enter
     /// Esc, or the Back button.
     case back
-    case nextService
-    case previousService
+    /// Down or right: the next service, the next choice.
+    case nextChoice
+    /// Up or left.
+    case previousChoice
     /// The service at this index in the list, by tap.
     case selectService(Int)
     /// "Add a mobile number".
@@ -57,6 +61,10 @@ public enum EffectResult: Sendable, Hashable {
     case visitFailed(NHSOError)
     /// The journal row could not be written before confirm-save: nothing was sent.
     case visitNotSubmitted(journalError: String)
+    /// NHSO lists the phone authentication of the id typed (QR path), with its code.
+    case phoneAuthenticated(PhoneAuthentication)
+    /// NHSO could not be asked about it (an error waiting cannot mend).
+    case phoneAuthenticationFailed(NHSOError)
 
     // The printer
     case slipPrinted

@@ -44,16 +44,30 @@ public enum JourneyProblem: Sendable, Hashable {
     case outOfService
     /// The slip could not be printed (the code is still on screen).
     case printFailed(claimCode: ClaimCode, reason: String)
+    /// NHSO lists no phone authentication for the id typed, after waiting: the patient may try again
+    /// (the phone may still be finishing) or ask the staff.
+    case phoneAuthenticationNotFound(retry: CitizenID)
+
+    /// What "try again" would do, where trying again may help.
+    public var retry: Retry? {
+        switch self {
+        case .nhso(_, let retry): retry
+        case .phoneAuthenticationNotFound(let id): .awaitPhone(id)
+        default: nil
+        }
+    }
 
     /// What "try again" repeats.
     public enum Retry: Sendable, Hashable {
         /// Ask NHSO about this person again.
-        case checkRights(Patient)
+        case checkRights(Identification)
         /// Have NHSO's agent read the card (and check the rights) again.
         case readCard
         /// Send the same visit again: the same `correlationId`, and NHSO asked first whether the last
         /// attempt was recorded, so never a second code.
         case submit(JourneyStep.Review, VisitSubmission)
+        /// Ask NHSO again (for a while) whether the phone authentication has arrived.
+        case awaitPhone(CitizenID)
     }
 }
 
@@ -61,18 +75,17 @@ public enum JourneyProblem: Sendable, Hashable {
 public enum JourneyStep: Sendable, Hashable {
     /// Waiting for a patient: "insert your ID card", with the other ways listed.
     case attract
-    /// "How will you prove who you are?": the journey tree's questions.
-    case chooseIdentity
-    /// A path other than the card, shown as its own screen.
-    case otherPath(IdentityPath)
-    /// The card is being read (by the kiosk, or by NHSO's agent together with the rights check).
-    case readingCard
-    /// The card is read; NHSO is asked about the person's rights.
-    case checkingRights(Patient)
+    /// "How will you prove who you are?": the journey tree's leaves, numbered 1–6 in
+    /// `IdentityPath.allCases` order; `focus` is the one the arrow keys are on (Enter takes it).
+    case chooseIdentity(focus: IdentityPath)
+    /// Proving who the patient is, on one path of the tree (each path has its own steps).
+    case identifying(IdentificationStep)
+    /// The patient is known; NHSO is asked about their rights.
+    case checkingRights(Identification)
     /// Person, rights and services: Enter confirms the selected service.
     case review(Review)
     /// The mobile number on the numpad.
-    case mobileNumber(Review, digits: String)
+    case mobileNumber(Review, NumberEntry)
     /// The visit is being recorded; `seconds` since confirm (shown, and capped).
     case submitting(Review, seconds: Int)
     /// The visit was sent but its outcome is not known yet (NHSO too slow, or not answering): it waits
@@ -85,13 +98,26 @@ public enum JourneyStep: Sendable, Hashable {
 
     /// Everything known about the visit before it is confirmed.
     public struct Review: Sendable, Hashable {
-        public var person: Patient
+        public var identification: Identification
         public var rights: RightsCheck
         /// Index into `rights.claimTypes`.
         public var selectedService: Int
         /// Ten digits, or empty.
         public var mobile: String
 
+        public init(identification: Identification, rights: RightsCheck, selectedService: Int, mobile: String = "") {
+            self.identification = identification
+            self.rights = rights
+            self.selectedService = selectedService
+            self.mobile = mobile
+        }
+
+        /// The patient identified by their own card.
+        public init(person: Patient, rights: RightsCheck, selectedService: Int, mobile: String = "") {
+            self.init(identification: .card(person), rights: rights, selectedService: selectedService, mobile: mobile)
+        }
+
+        public var person: Patient { identification.patient }
         public var service: ClaimType { rights.claimTypes[selectedService] }
     }
 
@@ -152,8 +178,10 @@ public struct JourneyState: Sendable, Hashable {
     /// capped and shown.
     public var needsTicks: Bool {
         if idleSecondsLeft != nil { return true }
-        if case .submitting = step { return true }
-        return false
+        switch step {
+        case .submitting, .identifying(.qr(.waiting)): return true
+        default: return false
+        }
     }
 
     /// Whether the countdown should be visible (its last seconds).

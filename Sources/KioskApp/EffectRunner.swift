@@ -74,6 +74,22 @@ public final class EffectRunner: Sendable {
             }
         case .submitVisit(let visit, let submission):
             submit(visit, submission)
+        case .awaitPhoneAuthentication(let visit, let pid, let hcode):
+            let (journal, logger) = (self.journal, self.logger)
+            let watcher = PhoneAuthenticationWatcher(nhso: nhso, serviceDate: today())
+            run(for: visit) {
+                guard let result = await watcher.wait(pid: pid, hcode: hcode) else { return }
+                if case .phoneAuthenticated(let found) = result {
+                    // Kept before it is shown, like a submitted visit's code.
+                    let submitted = found.submitted
+                    do throws(JournalError) {
+                        try await journal.recordNow(visit, .coded(submitted.claimCode, claimDateTime: submitted.claimDateTime, origin: submitted.origin), at: Date())
+                    } catch {
+                        logger.error("journal write failed for a phone authentication's code", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
+                    }
+                }
+                if !Task.isCancelled { post(.result(visit, result)) }
+            }
         case .printSlip(let visit, let slip):
             let printer = self.printer
             Task {

@@ -14,6 +14,9 @@ public final class KioskRuntime: @unchecked Sendable {
     let adminPIN: String
     /// The demo's card keys; `nil` with a real reader.
     let demoSlot: DemoCardSlot?
+    /// The demo's stand-in for a patient's phone (F7): authenticates the id typed on the QR path at
+    /// the test zone, as NHSO's phone app would. `nil` outside the demo.
+    let demoPhone: (@Sendable (String) -> Void)?
     /// Shown in the header when set (the hospital's name).
     let headerNote: String?
 
@@ -26,7 +29,8 @@ public final class KioskRuntime: @unchecked Sendable {
     private var signalSources: [any DispatchSourceSignal] = []
 
     public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, adminPIN: String,
-                demoSlot: DemoCardSlot? = nil, headerNote: String? = nil) {
+                demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil) {
+        self.demoPhone = demoPhone
         self.core = core
         self.renderer = renderer
         self.cards = cards
@@ -97,6 +101,12 @@ public final class KioskRuntime: @unchecked Sendable {
             guard demoSlot?.isCardInserted == true else { return }
             demoSlot?.remove()
             dispatch(.cardRemoved)
+        case .functionKey(7) where demoPhone != nil:
+            switch state.step {
+            case .identifying(.qr(.waiting(let id, _))): demoPhone?(id.digits)
+            case .identifying(.qr(.typeID(let entry))): if let id = entry.citizenID { demoPhone?(id.digits) }
+            default: break
+            }
         case .resize: driver.invalidate()
         default: break
         }
@@ -128,7 +138,8 @@ public final class KioskRuntime: @unchecked Sendable {
             grid.put(headerNote, row: 2, column: 2, style: .title)
         }
         if demoSlot != nil {
-            grid.put("DEMO  F5 = เสียบบัตรตัวอย่าง / insert a demo card   F6 = ดึงบัตรออก / pull it out", row: 2, column: 2, style: .title)
+            let phone = demoPhone != nil && state.step.identificationPath == .qr ? "   F7 = โทรศัพท์ยืนยันตัวตน / the phone authenticates" : ""
+            grid.put("DEMO  F5 = เสียบบัตรตัวอย่าง / insert a demo card   F6 = ดึงบัตรออก / pull it out\(phone)", row: 2, column: 2, style: .title)
         }
         if let pin = pinEntry {
             grid.putCentered(" PIN: \(String(repeating: "*", count: pin.count))_ ", row: size.height / 2, style: .warning)

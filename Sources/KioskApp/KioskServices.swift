@@ -62,7 +62,8 @@ public struct KioskServices: Sendable {
     /// leave; a submit still under way is waited for (up to the journey's submit limit) before returning,
     /// and its outcome is in the journal.
     public func launch(journey: Journey, renderer: ScreenRenderer, adminPIN: String, retentionDays: Int,
-                       demoSlot: DemoCardSlot? = nil, headerNote: String? = nil, recoveryBudget: Duration = .seconds(20)) async {
+                       demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil,
+                       recoveryBudget: Duration = .seconds(20)) async {
         let recovery = Recovery(journal: journal, nhso: nhso, logger: logger)
         let unfinished = ((try? journal.unsettled()) ?? []).count
         if unfinished > 0 { print("authen-kiosk: asking NHSO about \(unfinished) unfinished visit(s) before taking patients…") }
@@ -111,7 +112,7 @@ public struct KioskServices: Sendable {
             probing.cancel()
             recovering.cancel()
         }
-        let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, adminPIN: adminPIN, demoSlot: demoSlot, headerNote: headerNote)
+        let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, adminPIN: adminPIN, demoSlot: demoSlot, demoPhone: demoPhone, headerNote: headerNote)
         await runtime.runOnOwnThread()
         let running = core.effects.submitsInFlight
         if !running.isEmpty {

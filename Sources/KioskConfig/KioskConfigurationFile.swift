@@ -13,6 +13,7 @@ public enum KioskConfigurationFile {
         "mode": "kiosk or station",
         "hospital.hcode": "the unit's 5-digit code",
         "hospital.name": "the unit's name",
+        "hospital.qrURL": "the http(s) address NHSO gives the unit for authentication on a phone (drawn as the QR), or empty: the QR path then sends patients to the counter",
         "card.reader": "a reader name from `pcsc_scan -r`, or empty for the first reader with a card",
         "nhso.backend": "direct or agent",
         "nhso.zone": "test or production",
@@ -26,6 +27,7 @@ public enum KioskConfigurationFile {
         "journey.countdownSeconds": "a whole number of seconds, 0 to 60",
         "journey.claimCodeSeconds": "a whole number of seconds, 3 to 300",
         "journey.defaultService": "a service code such as PG0060001",
+        "journey.phoneWaitSeconds": "a whole number of seconds, 30 to 900",
         "admin.pin": "4 to 12 digits",
         "output.slips": "a folder for slip files",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
@@ -120,6 +122,10 @@ public enum KioskConfigurationFile {
         if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") { bad("nhso.agentURL", agentURL) }
         let service = text("journey.defaultService") ?? ServiceCode.general
         if ServiceCode.names[service] == nil { bad("journey.defaultService", service) }
+        let qrURL = text("hospital.qrURL")
+        if let qrURL, !(qrURL.hasPrefix("https://") || qrURL.hasPrefix("http://")) || qrURL.contains(where: \.isWhitespace) {
+            bad("hospital.qrURL", qrURL)
+        }
         let pin = text("admin.pin") ?? ""
         if !((4...12).contains(pin.count) && pin.allSatisfy(\.isNumber)) {
             pin.isEmpty ? problems.append("admin.pin is missing; accepted: \(keys["admin.pin"]!)") : problems.append("admin.pin is not accepted; accepted: \(keys["admin.pin"]!)")
@@ -130,7 +136,8 @@ public enum KioskConfigurationFile {
             idleSeconds: number("journey.idleSeconds", default: 60, range: 10...3600),
             countdownSeconds: number("journey.countdownSeconds", default: 10, range: 0...60),
             claimCodeSeconds: number("journey.claimCodeSeconds", default: 15, range: 3...300),
-            defaultService: service, hcode: hcode
+            defaultService: service, hcode: hcode,
+            qrAuthenticationURL: qrURL, phoneWaitSeconds: number("journey.phoneWaitSeconds", default: 180, range: 30...900)
         )
         let nhso = KioskSettings.NHSO(
             backend: backend, zone: zone, baseURL: baseURL, statusBaseURL: statusBaseURL, agentURL: agentURL, tokenFile: text("nhso.tokenFile"),

@@ -29,6 +29,9 @@ public struct VisitSubmitter: Sendable {
             case recovered
             /// The person already had a code for this service today (from this kiosk or elsewhere).
             case alreadyIssuedToday
+            /// The patient authenticated on their phone (the QR path); NHSO's check-authen-status
+            /// listed the code it issued.
+            case phone
         }
 
         public var claimCode: ClaimCode

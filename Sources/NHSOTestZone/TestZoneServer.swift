@@ -142,6 +142,17 @@ public struct TestZoneServer: Sendable {
                 hcode: body.hcode ?? zone.configuration.agentUnit.hcode, path: request.uri.path
             ))
         }
+        // What the kiosk's QR points at in the demo and in training: NHSO's phone app cannot be run
+        // here, so the page says how its part is played.
+        router.get("/testzone/qr/:hcode") { _, context in
+            let hcode = ServerText.clean(context.parameters.get("hcode") ?? "")
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: """
+                NHSO test zone: the stand-in for NHSO's phone authentication of unit \(hcode).
+                A patient's phone authenticates with: POST /testzone/mobile-authentication {"pid": "<13 digits>", "hcode": "\(hcode)"}
+                (in `authen-kiosk demo`, F7 does it for the id typed on the kiosk).
+
+                """)))
+        }
         router.post("/testzone/cancel/:claimCode") { request, context in
             guard let code = ClaimCode(try context.parameters.require("claimCode")),
                   let claim = try await zone.ledger.cancel(code) else {

@@ -11,6 +11,8 @@ public enum CellStyle: Sendable, Hashable, CaseIterable {
     case warning
     case code
     case muted
+    /// A QR code's modules: dark on light, as readers expect.
+    case qr
 }
 
 /// One terminal cell: the text drawn there (a base character and the marks that sit on it), or empty

@@ -21,9 +21,11 @@ public enum KeyMap {
         case 0x0A, 0x0D: return .journey(.enter)
         case 0x08, 0x7F: return .journey(.backspace)
         case 0x1B: return .journey(.back)
-        case 0x20: return .journey(.nextService)
+        case 0x20: return .journey(.nextChoice)
         case 0x03, 0x1A, 0x1C: return .ignored  // Ctrl-C, Ctrl-Z, Ctrl-\ in raw mode: not for patients
-        default: return .ignored
+        case 0x00..<0x20, 0x7F..<0xA0: return .ignored  // other control characters
+        // A letter or a sign (typed, or pasted): where digits are typed, the patient is told.
+        default: return .journey(.notADigit)
         }
     }
 
@@ -32,8 +34,8 @@ public enum KeyMap {
         switch code {
         case Int32(KEY_ENTER): return .journey(.enter)
         case Int32(KEY_BACKSPACE): return .journey(.backspace)
-        case Int32(KEY_UP), Int32(KEY_LEFT): return .journey(.previousService)
-        case Int32(KEY_DOWN), Int32(KEY_RIGHT): return .journey(.nextService)
+        case Int32(KEY_UP), Int32(KEY_LEFT): return .journey(.previousChoice)
+        case Int32(KEY_DOWN), Int32(KEY_RIGHT): return .journey(.nextChoice)
         case Int32(KEY_RESIZE): return .resize
         case Int32(ak_key_f(1))...Int32(ak_key_f(12)):
             let number = Int(code) - Int(ak_key_f(0))

@@ -151,6 +151,7 @@ public final class TerminalDriver {
         case .code: 7
         case .muted: 8
         case .focusedButton: 9
+        case .qr: 10
         }
     }
 

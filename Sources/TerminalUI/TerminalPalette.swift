@@ -35,6 +35,7 @@ public struct TerminalPalette: Sendable {
         .warning: Pair(foreground: 16, background: 226),         // #000000 on #ffff00
         .code: Pair(foreground: 46, background: 16),             // #00ff00 on #000000
         .muted: Pair(foreground: 252, background: 16),           // #d0d0d0 on #000000
+        .qr: Pair(foreground: 16, background: 231),              // #000000 on #ffffff
     ])
 
     /// 8 colours (0 black, 1 red, 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan, 7 white).
@@ -48,6 +49,7 @@ public struct TerminalPalette: Sendable {
         .warning: Pair(foreground: 0, background: 3),
         .code: Pair(foreground: 2, background: 0),
         .muted: Pair(foreground: 6, background: 0),
+        .qr: Pair(foreground: 0, background: 7),
     ])
 
     // MARK: Contrast

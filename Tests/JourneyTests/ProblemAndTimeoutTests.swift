@@ -50,9 +50,9 @@ import ThaiIDCard
     @Test func anUnreachableNHSOCanBeRetriedForTheSamePerson() {
         var driver = Driver()
         driver.send(.cardInserted, .cardRead(Samples.person), .rightsCheckFailed(.unreachable(reason: "timed out")))
-        #expect(driver.state.step == .problem(.nhso(.unreachable(reason: "timed out"), retry: .checkRights(Samples.patient))))
+        #expect(driver.state.step == .problem(.nhso(.unreachable(reason: "timed out"), retry: .checkRights(.card(Samples.patient)))))
         #expect(driver.send(.retry) == [.checkRights(.first, pid: "1101700203450")])
-        #expect(driver.state.step == .checkingRights(Samples.patient))
+        #expect(driver.state.step == .checkingRights(.card(Samples.patient)))
     }
 
     @Test func aPersonNHSODoesNotKnowCannotBeRetried() {
@@ -111,7 +111,7 @@ import ThaiIDCard
         var driver = Driver(JourneyConfiguration(idleSeconds: 30))
         driver.toReview()
         driver.tick(25)
-        driver.send(.nextService)
+        driver.send(.nextChoice)
         #expect(driver.state.idleSecondsLeft == 30)
     }
 
@@ -119,7 +119,7 @@ import ThaiIDCard
     func otherScreensTimeOutToo(path: IdentityPath) {
         var driver = Driver(JourneyConfiguration(idleSeconds: 5))
         driver.send(.chooseOtherWay, .choosePath(path))
-        #expect(driver.state.step == .otherPath(path))
+        #expect(driver.state.step == .identifying(.atCounter(path)))
         driver.tick(5)
         #expect(driver.state.step == .attract)
     }
@@ -135,10 +135,10 @@ import ThaiIDCard
         var driver = Driver(JourneyConfiguration(idleSeconds: 5))
         driver.send(.cardInserted)
         driver.tick(50)
-        #expect(driver.state.step == .readingCard)
+        #expect(driver.state.step == .identifying(.card))
         driver.send(.cardRead(Samples.person))
         driver.tick(50)
-        #expect(driver.state.step == .checkingRights(Samples.patient))
+        #expect(driver.state.step == .checkingRights(.card(Samples.patient)))
     }
 
     @Test func stationsDoNotTimeOut() {
@@ -154,11 +154,11 @@ import ThaiIDCard
     @Test func theOtherWaysAreReachedAndLeft() {
         var driver = Driver()
         driver.send(.enter)
-        #expect(driver.state.step == .chooseIdentity)
-        driver.send(.choosePath(.qr))
-        #expect(driver.state.step == .otherPath(.qr))
+        #expect(driver.state.step == .chooseIdentity(focus: .card))
+        driver.send(.choosePath(.photo))
+        #expect(driver.state.step == .identifying(.atCounter(.photo)))
         driver.send(.back)
-        #expect(driver.state.step == .chooseIdentity)
+        #expect(driver.state.step == .chooseIdentity(focus: .photo))
         driver.send(.choosePath(.card))
         #expect(driver.state.step == .attract)
     }
@@ -210,6 +210,6 @@ import ThaiIDCard
         var driver = Driver()
         driver.send(.readerAvailable(false), .cardInserted)
         #expect(driver.state.readerAvailable)
-        #expect(driver.state.step == .readingCard)
+        #expect(driver.state.step == .identifying(.card))
     }
 }

@@ -8,7 +8,7 @@ import ThaiIDCard
     @Test func insertingACardStartsTheRead() {
         var driver = Driver()
         #expect(driver.send(.cardInserted) == [.readCard(.first)])
-        #expect(driver.state.step == .readingCard)
+        #expect(driver.state.step == .identifying(.card))
         #expect(driver.state.cardPresent)
         #expect(driver.state.idleSecondsLeft == nil)
     }
@@ -24,14 +24,14 @@ import ThaiIDCard
         // A late report from a read that has ended changes nothing.
         driver.send(.cardReadProgress(done: 4, total: 4))
         #expect(driver.state.readProgress == nil)
-        #expect(driver.state.step == .checkingRights(Samples.patient))
+        #expect(driver.state.step == .checkingRights(.card(Samples.patient)))
     }
 
     @Test func aReadCardIsCheckedWithNHSO() {
         var driver = Driver()
         driver.send(.cardInserted)
         #expect(driver.send(.cardRead(Samples.person)) == [.record(.first, .identified(citizenID: "1101700203450", path: .card)), .checkRights(.first, pid: "1101700203450")])
-        #expect(driver.state.step == .checkingRights(Samples.patient))
+        #expect(driver.state.step == .checkingRights(.card(Samples.patient)))
     }
 
     @Test func rightsLeadToTheReviewWithTheDefaultServiceSelected() throws {
@@ -128,11 +128,11 @@ import ThaiIDCard
             return nil
         }
         #expect(selected() == ServiceCode.general)
-        driver.send(.nextService)
+        driver.send(.nextChoice)
         #expect(selected() == ServiceCode.haemodialysis)
-        driver.send(.nextService)
+        driver.send(.nextChoice)
         #expect(selected() == ServiceCode.selfIsolation)
-        driver.send(.previousService)
+        driver.send(.previousChoice)
         #expect(selected() == ServiceCode.haemodialysis)
         driver.send(.selectService(1))
         #expect(selected() == ServiceCode.general)
@@ -187,7 +187,7 @@ import ThaiIDCard
 
 extension JourneyStep {
     func isMobileNumber(digits expected: String) -> Bool {
-        if case .mobileNumber(_, let digits) = self { return digits == expected }
+        if case .mobileNumber(_, let entry) = self { return entry.digits == expected }
         return false
     }
 }

@@ -11,7 +11,7 @@ import ThaiIDCard
     @Test func aLateRightsAnswerForAPulledCardIsDroppedOnThePCSCPath() {
         var driver = Driver()
         driver.send(.cardInserted, .cardRead(Samples.person))
-        #expect(driver.state.step == .checkingRights(Samples.patient))
+        #expect(driver.state.step == .checkingRights(.card(Samples.patient)))
         // A leaves, B arrives and is read; A's answer then comes.
         driver.send(.cardRemoved, .cardInserted)
         #expect(driver.state.visit == .second)
@@ -20,16 +20,16 @@ import ThaiIDCard
         driver.send(.cardRead(maleeCard))
         let effects = driver.send(.result(.first, .rightsChecked(Samples.rights)))
         #expect(effects.isEmpty)
-        guard case .checkingRights(let person) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
-        #expect(person.citizenID == Self.malee.citizenID)
+        guard case .checkingRights(let identification) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(identification.patient.citizenID == Self.malee.citizenID)
     }
 
     @Test func aLateAgentReadForAPulledCardIsDroppedOnTheAgentPath() {
         var driver = Driver()
         driver.send(.cardInserted, .cardRemoved, .cardInserted)
-        #expect(driver.state.step == .readingCard)
+        #expect(driver.state.step == .identifying(.card))
         #expect(driver.send(.result(.first, .agentRead(Samples.rights))).isEmpty)
-        #expect(driver.state.step == .readingCard)
+        #expect(driver.state.step == .identifying(.card))
         // B's own answer is taken.
         var maleeRights = Samples.rights
         maleeRights.pid = Self.malee.citizenID.digits
@@ -111,7 +111,7 @@ import ThaiIDCard
         #expect(driver.state.step == .problem(.outOfService))
         #expect(!driver.effects.contains { if case .submitVisit = $0 { true } else { false } })
         driver.send(.journalAvailable(true), .cardRemoved, .cardInserted)
-        #expect(driver.state.step == .readingCard)
+        #expect(driver.state.step == .identifying(.card))
     }
 
     @Test func aJournalFailureBeforeConfirmSaveIsOutOfService() {

@@ -9,7 +9,7 @@ import VirtualThaiIDCard
 enum UISamples {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let catalog = try! TextCatalog.load(assets: root.appendingPathComponent("assets"))
-    static let configuration = JourneyConfiguration(idleSeconds: 30, countdownSeconds: 10)
+    static let configuration = JourneyConfiguration(idleSeconds: 30, countdownSeconds: 10, qrAuthenticationURL: "http://127.0.0.1:18189/testzone/qr/10757")
     static let renderer = ScreenRenderer(catalog: catalog, configuration: configuration)
 
     static let person: Patient = {
@@ -35,10 +35,12 @@ enum UISamples {
     static let sizes = [(80, 24), (120, 34), (160, 45)]
 
     static let steps: [JourneyStep] = [
-        .attract, .chooseIdentity, .otherPath(.qr), .readingCard, .checkingRights(person), .review(review),
-        .mobileNumber(review, digits: "081"), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
+        .attract, .chooseIdentity(focus: .qr), .identifying(.atCounter(.photo)), .identifying(.card), .checkingRights(.card(person)), .review(review),
+        .mobileNumber(review, NumberEntry(.mobile(optional: true), digits: "081")),
+        .identifying(.qr(.scan)), .identifying(.qr(.typeID(NumberEntry(.citizenID, digits: "11017")))),
+        .identifying(.qr(.waiting(person.citizenID, secondsLeft: 120))), .problem(.phoneAuthenticationNotFound(retry: person.citizenID)), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
         .problem(.outOfService), .problem(.answerForAnotherPerson), .problem(.nhso(.visitRejected(message: "ไม่พบสิทธิ"), retry: nil)),
-        .problem(.cardRemovedBeforeConfirm), .problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(person))),
+        .problem(.cardRemovedBeforeConfirm), .problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(.card(person)))),
     ]
 }
 
@@ -52,10 +54,10 @@ enum UISamples {
 
     @Test func everyKeyTheScreensUseExists() throws {
         let folder = UISamples.root.appendingPathComponent("Sources/TerminalUI")
-        let source = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        let source = try (FileManager.default.subpathsOfDirectory(atPath: folder.path)).filter { $0.hasSuffix(".swift") }
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined()
         let keys = Set(source.matches(of: /t\("([a-zA-Z]+\.[a-zA-Z]+)"/).map { String($0.1) })
-            .union(source.matches(of: /"((?:problem|code|station)\.[a-zA-Z]+)"/).map { String($0.1) })
+            .union(source.matches(of: /"((?:problem|code|station|entry|qr)\.[a-zA-Z]+)"/).map { String($0.1) })
         #expect(keys.count > 20)
         for key in keys { #expect(UISamples.catalog.texts[.thai]?[key] != nil, "missing \(key)") }
         for path in IdentityPath.allCases { #expect(UISamples.catalog.texts[.english]?["path.\(path.rawValue)"] != nil) }
@@ -128,12 +130,12 @@ enum UISamples {
         #expect(grid.contains("10757 รพ.พระนั่งเกล้า"))
         #expect(grid.contains("เข้ารับบริการรักษาทั่วไป"))
         #expect(grid.buttons.contains { $0.action == .enter && $0.height >= 3 })
-        #expect(grid.buttons.contains { $0.action == .previousService })
+        #expect(grid.buttons.contains { $0.action == .previousChoice })
     }
 
     @Test func theReadingScreenFillsItsBarAsTheReadGoesOn() {
         func bar(_ done: Int?) -> Int {
-            var state = JourneyState(step: .readingCard)
+            var state = JourneyState(step: .identifying(.card))
             state.readProgress = done.map { .init(done: $0, total: 4) }
             return UISamples.renderer.render(state, width: 80, height: 24).text.filter { $0 == "█" }.count
         }
@@ -162,7 +164,7 @@ enum UISamples {
     }
 
     @Test func problemsSayWhatHappenedAndOfferARetryWhenItHelps() {
-        let unreachable = render(.problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(UISamples.person))), language: .english, size: (120, 34))
+        let unreachable = render(.problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(.card(UISamples.person)))), language: .english, size: (120, 34))
         #expect(unreachable.contains("NHSO cannot be reached right now."))
         #expect(unreachable.buttons.contains { $0.action == .retry })
         let removed = render(.problem(.cardRemovedBeforeConfirm))
@@ -171,7 +173,7 @@ enum UISamples {
     }
 
     @Test func theNumpadHasEveryKey() {
-        let grid = render(.mobileNumber(UISamples.review, digits: "081"))
+        let grid = render(.mobileNumber(UISamples.review, NumberEntry(.mobile(optional: true), digits: "081")))
         #expect(grid.contains("081-___-____"))
         for digit in 0...9 { #expect(grid.buttons.contains { $0.action == .digit(digit) }, "no key \(digit)") }
         #expect(grid.buttons.contains { $0.action == .backspace })

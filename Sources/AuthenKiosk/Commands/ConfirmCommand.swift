@@ -53,6 +53,7 @@ struct ConfirmCommand: AsyncParsableCommand {
             case .issued: ""
             case .recovered: "  (NHSO's answer was lost; the recorded code was fetched)"
             case .alreadyIssuedToday: "  (already issued today for this service)"
+            case .phone: "  (authenticated on the patient's phone)"
             }
             print("\(submitted.claimCode)  \(sanitized(submitted.claimDateTime))  \(service)\(note)")
         } catch let error as NHSOError {

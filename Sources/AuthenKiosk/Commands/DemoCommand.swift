@@ -16,7 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the kiosk full screen on its built-in NHSO test zone and virtual ID cards.",
-        discussion: "F5 inserts a demo card (each press the next person), F6 pulls it out, F2 switches Thai/English, F12 then the PIN and Enter leaves."
+        discussion: "F5 inserts a demo card (each press the next person), F6 pulls it out, F7 (on the QR path) has the patient's phone authenticate, F2 switches Thai/English, F12 then the PIN and Enter leaves."
     )
 
     @Option(help: "PIN that, after F12, leaves the kiosk.")
@@ -62,7 +62,15 @@ struct DemoCommand: AsyncParsableCommand {
             zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!, baseURL: testZone.url, logger: quiet
         )
 
-        let configuration = JourneyConfiguration(mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757")
+        let configuration = JourneyConfiguration(
+            mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757",
+            qrAuthenticationURL: "\(testZone.url)/testzone/qr/10757"
+        )
+        // F7: the patient's phone authenticates (what NHSO's app does once the QR is scanned).
+        let zone = testZone.zone
+        let phone: @Sendable (String) -> Void = { pid in
+            Task { _ = await zone.mobileAuthentication(pid: pid, claimType: ServiceCode.general, hcode: "10757", path: "/testzone/mobile-authentication") }
+        }
         let outputFolder = URL(fileURLWithPath: output)
         let services = KioskServices(
             cards: slot, nhso: nhso, printer: FileSlipPrinter(directory: outputFolder.appendingPathComponent("slips")),
@@ -70,7 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
         )
         await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
-            adminPIN: adminPIN, retentionDays: 30, demoSlot: slot
+            adminPIN: adminPIN, retentionDays: 30, demoSlot: slot, demoPhone: phone
         )
     }
 }

@@ -48,7 +48,7 @@ struct KioskBench: AsyncParsableCommand {
         var digits = Array("0812345678").map { Int(String($0))! }
         while true {
             if case .submitting = state.step { return presses }
-            let key: JourneyEvent = if case .mobileNumber(_, let typed) = state.step, typed.count < 10 { .digit(digits.removeFirst()) } else { .enter }
+            let key: JourneyEvent = if case .mobileNumber(_, let typed) = state.step, !typed.isComplete { .digit(digits.removeFirst()) } else { .enter }
             presses += 1
             _ = journey.reduce(&state, key)
             if presses > 50 { return -1 }

@@ -1,0 +1,22 @@
+import NHSO
+import ThaiIDCard
+
+/// Where a patient is in proving who they are, per path of the journey tree. Each path has its own
+/// steps and its own reducer; each ends in an `Identification` (or, for the QR path, a code NHSO
+/// already issued).
+public enum IdentificationStep: Sendable, Hashable {
+    /// The patient's card is being read (by the kiosk, or by NHSO's agent with the rights check).
+    case card
+    /// The patient scans the hospital's QR with their phone (`QRStep`).
+    case qr(QRStep)
+    /// A path this kiosk does not offer yet: the patient is sent to the counter.
+    case atCounter(IdentityPath)
+
+    public var path: IdentityPath {
+        switch self {
+        case .card: .card
+        case .qr: .qr
+        case .atCounter(let path): path
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// Moving between steps, idle time-outs, the clock, and the end of a visit.
+extension Journey {
+    func tick(_ state: inout JourneyState) -> [JourneyEffect] {
+        if case .submitting(let review, let seconds) = state.step {
+            guard seconds + 1 >= configuration.submitLimitSeconds, let visit = state.visit else {
+                state.step = .submitting(review, seconds: seconds + 1)
+                return []
+            }
+            // The submit goes on in the background (it is never abandoned); the patient need not wait.
+            go(&state, .pending(review, reference: visit.reference))
+            return [.record(visit, .pending)]
+        }
+        if case .identifying(let step) = state.step, step.countsDown, let visit = state.visit {
+            return identifying(&state, step, .tick, visit: visit)
+        }
+        guard let left = state.idleSecondsLeft else { return [] }
+        if left > 1 {
+            state.idleSecondsLeft = left - 1
+            return []
+        }
+        let abandoned: [JourneyEffect] = switch (state.step, state.visit) {
+        case (.review, let visit?), (.mobileNumber, let visit?), (.identifying, let visit?):
+            [.cancel(visit), .record(visit, .ended(.idleTimeout, detail: "no input before confirm"))]
+        default: []
+        }
+        endVisit(&state)
+        return abandoned
+    }
+
+    /// Moves to `step` and sets its idle limit.
+    func go(_ state: inout JourneyState, _ step: JourneyStep) {
+        state.step = step
+        state.readProgress = nil
+        restartIdle(&state)
+    }
+
+    /// Back to the start: the visit is over, and nothing more of it is shown.
+    func endVisit(_ state: inout JourneyState) {
+        go(&state, .attract)
+        state.visit = nil
+    }
+
+    func abandon(_ state: inout JourneyState, _ reason: VisitEndReason, detail: String) -> [JourneyEffect] {
+        let visit = state.visit
+        endVisit(&state)
+        return visit.map { [.cancel($0), .record($0, .ended(reason, detail: detail))] } ?? []
+    }
+
+    /// Steps a patient may walk away from time out; steps where the machine works, or where the
+    /// claim code is shown while the card is still in, do not.
+    func restartIdle(_ state: inout JourneyState) {
+        switch state.step {
+        case .attract, .checkingRights, .submitting:
+            state.idleSecondsLeft = nil
+        case .identifying(let step) where step.isMachineWorking:
+            state.idleSecondsLeft = nil
+        case .claimCode(let issued):
+            state.idleSecondsLeft = state.cardPresent || issued.slip == .printing ? nil : configuration.claimCodeSeconds
+        case .chooseIdentity, .identifying, .review, .mobileNumber, .problem, .pending:
+            state.idleSecondsLeft = configuration.mode == .kiosk ? configuration.idleSeconds : nil
+        }
+    }
+}
+
+extension IdentificationStep {
+    /// Steps where the kiosk (a reader, NHSO) works and the patient waits: they do not time out.
+    var isMachineWorking: Bool {
+        switch self {
+        case .card, .qr(.waiting): true
+        default: false
+        }
+    }
+
+    /// Steps with a countdown of their own, sent `.tick`.
+    var countsDown: Bool {
+        if case .qr(.waiting) = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Journey
+import NHSO
+import ThaiIDCard
+
+/// The QR path's wait: asks check-authen-status until it lists today's authentication of the patient at
+/// this unit — what the patient's phone did — and answers with its code. It asks at once (the patient
+/// usually finishes on the phone before typing the id), then backs off from 1 s to 2 s between asks:
+/// a code that appears is on screen within about 2 s plus NHSO's answer time. Errors waiting may mend
+/// (network, 5xx, 408, 429) are asked again; others end the wait. Cancelled with the visit's tasks.
+struct PhoneAuthenticationWatcher: Sendable {
+    let nhso: any NHSOService
+    let serviceDate: String
+    var firstPause: Duration = .seconds(1)
+    var longestPause: Duration = .seconds(2)
+
+    func wait(pid: String, hcode: String?) async -> EffectResult? {
+        var pause = firstPause
+        while !Task.isCancelled {
+            do throws(NHSOError) {
+                let status = try await nhso.checkAuthenStatus(pid: pid, serviceDate: serviceDate, serviceCode: nil)
+                if let found = Self.authentication(in: status, pid: pid, serviceDate: serviceDate, hcode: hcode) {
+                    return .phoneAuthenticated(found)
+                }
+            } catch {
+                if !error.isTransient { return Task.isCancelled ? nil : .phoneAuthenticationFailed(error) }
+            }
+            try? await Task.sleep(for: pause)
+            pause = min(longestPause, pause * 1.5)
+        }
+        return nil
+    }
+
+    /// The latest of today's codes at this unit for `pid`, with the person's name as NHSO has it.
+    static func authentication(in status: AuthenStatus, pid: String, serviceDate: String, hcode: String?) -> PhoneAuthentication? {
+        guard status.personalId == nil || status.personalId == pid, let id = CitizenID(pid) else { return nil }
+        let today = status.histories(hcode: hcode).filter { $0.serviceDateTime.hasPrefix(serviceDate) }
+        guard let latest = today.max(by: { $0.serviceDateTime < $1.serviceDateTime }) else { return nil }
+        let name = [status.firstName, status.middleName, status.lastName].compactMap { $0 }
+            .map { ServerText.clean($0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        return PhoneAuthentication(
+            patient: Patient(citizenID: id, nameTH: name),
+            service: ClaimType(claimType: latest.service.code, claimTypeName: ServerText.clean(latest.service.name)),
+            submitted: .init(claimCode: latest.claimCode, claimDateTime: latest.serviceDateTime, origin: .phone)
+        )
+    }
+}
