@@ -142,7 +142,7 @@ let package = Package(
             name: "KioskAppTests",
             dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "VirtualThaiIDCard"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "QRCode", "VirtualThaiIDCard"]),
         .testTarget(
             name: "NHSOTests",
             dependencies: ["NHSO", "NHSOTestZone", .product(name: "AsyncHTTPClient", package: "async-http-client")]
@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "VisitJournal",
+                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "VisitJournal", "TerminalUI",
                 "AuthenKiosk", "ThaiIDCardSim", "NHSOTestZoneServer",
             ]
         ),

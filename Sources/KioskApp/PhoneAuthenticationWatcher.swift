@@ -8,13 +8,21 @@ import ThaiIDCard
 /// usually finishes on the phone before typing the id), then backs off from 1 s to 2 s between asks:
 /// a code that appears is on screen within about 2 s plus NHSO's answer time. Errors waiting may mend
 /// (network, 5xx, 408, 429) are asked again; others end the wait. Cancelled with the visit's tasks.
-struct PhoneAuthenticationWatcher: Sendable {
+public struct PhoneAuthenticationWatcher: Sendable {
     let nhso: any NHSOService
     let serviceDate: String
-    var firstPause: Duration = .seconds(1)
-    var longestPause: Duration = .seconds(2)
+    let firstPause: Duration
+    let longestPause: Duration
 
-    func wait(pid: String, hcode: String?) async -> EffectResult? {
+    public init(nhso: any NHSOService, serviceDate: String, firstPause: Duration = .seconds(1), longestPause: Duration = .seconds(2)) {
+        self.nhso = nhso
+        self.serviceDate = serviceDate
+        self.firstPause = firstPause
+        self.longestPause = longestPause
+    }
+
+    /// The authentication once NHSO lists it, or why asking failed; `nil` when cancelled.
+    public func wait(pid: String, hcode: String?) async -> EffectResult? {
         var pause = firstPause
         while !Task.isCancelled {
             do throws(NHSOError) {

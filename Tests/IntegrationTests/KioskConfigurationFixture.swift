@@ -6,7 +6,8 @@ import Foundation
 ///   - backend: `direct` (the kiosk reads the card through pcscd and calls the cloud paths) or `agent`
 ///     (the test zone's agent paths own the reader).
 ///   - reader: the PC/SC reader, or the agent's terminal; `nil`: any.
-func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String, reader: String? = nil, extra: String = "") throws -> String {
+///   - qrURL: the unit's phone-authentication address (the QR path); `nil`: none.
+func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String, reader: String? = nil, qrURL: String? = nil, extra: String = "") throws -> String {
     let path = folder.appendingPathComponent("kiosk.yaml").path
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try """
@@ -14,6 +15,7 @@ func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String
         hospital:
           hcode: "10757"
           name: โรงพยาบาลทดสอบ
+          qrURL: "\(qrURL ?? "")"
         card:
           reader: "\(reader ?? "")"
         nhso:

@@ -59,7 +59,7 @@ struct JournalCommand: AsyncParsableCommand {
             let citizenID = visit.citizenID.map(VisitJournal.masked)
             let fields = [
                 formatter.string(from: visit.startedAt), visit.reference, visit.state.rawValue, visit.reason?.rawValue ?? "-",
-                visit.claimCode ?? "-", citizenID ?? "-", visit.service ?? "-", visit.origin ?? "-",
+                visit.claimCode ?? "-", citizenID ?? "-", visit.path ?? "-", visit.service ?? "-", visit.origin ?? "-",
                 visit.nhsoConfirmed.map { $0 ? "listed" : "not-listed" } ?? "-", visit.slip ?? "-",
             ]
             print(fields.map(sanitized).joined(separator: "  "))

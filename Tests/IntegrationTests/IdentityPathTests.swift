@@ -1,0 +1,79 @@
+import Foundation
+import Journey
+import Testing
+import TerminalUI
+
+/// Every leaf of the journey tree end to end: `authen-kiosk run` in a real terminal against a running
+/// `nhso-testzone`, by numpad, keyboard and taps, in Thai and English.
+@Suite(.serialized) struct IdentityPathTests {
+    let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
+    let somchai = "1101700203450"
+
+    func kiosk(_ zone: TestZoneProcess, term: String = "xterm-256color") throws -> (TmuxKiosk, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID())")
+        let config = try writeKioskConfiguration(zone: zone, folder: folder, backend: "direct", qrURL: "\(zone.url)/testzone/qr/10757")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], width: 100, height: 30, demoOutput: false,
+                                  environment: token.merging(["TERM": term]) { $1 })
+        return (kiosk, folder)
+    }
+
+    /// Where a button with this action is on the screen the kiosk draws for `state` (100×30).
+    func tap(_ action: JourneyEvent, on state: JourneyState, configuration: JourneyConfiguration, in kiosk: TmuxKiosk) throws {
+        let renderer = ScreenRenderer(catalog: try TextCatalog.load(assets: Harness.packageRoot.appendingPathComponent("assets")), configuration: configuration)
+        let grid = renderer.render(state, width: 100, height: 30)
+        let button = try #require(grid.buttons.first { $0.action == action }, "no button for \(action)")
+        let (row, column) = (button.row + button.height / 2 + 1, button.column + button.width / 2 + 1)
+        try kiosk.type("\u{1B}[<0;\(column);\(row)M\u{1B}[<0;\(column);\(row)m")
+    }
+
+    @Test func qrByNumpadInThai() throws {
+        let zone = try TestZoneProcess()
+        let (kiosk, folder) = try kiosk(zone)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("ท่านจะยืนยันตัวตนด้วยวิธีใด"))
+        try kiosk.keys("KP3")
+        #expect(kiosk.waitFor("สแกน QR นี้ด้วย LINE"))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("กรุณากรอกเลขประจำตัวประชาชน 13 หลัก"))
+        // A wrong last digit is said at once and kept; Backspace mends it.
+        try kiosk.keys(contentsOf: "1101700203451".map { "KP\($0)" })
+        #expect(kiosk.waitFor("เลขประจำตัวประชาชนไม่ถูกต้อง"))
+        #expect(kiosk.screen.contains("1-1017-00203-45-1"))
+        try kiosk.keys("BSpace", "KP0", "KPEnter")
+        #expect(kiosk.waitFor("กำลังรอผลการยืนยันตัวตนจาก สปสช."))
+        // The patient's phone authenticates (NHSO's app, played by the test zone) while the kiosk asks.
+        try zone.post("/testzone/mobile-authentication", body: #"{"pid":"\#(somchai)","hcode":"10757"}"#)
+        #expect(kiosk.waitFor("รหัสยืนยันการเข้ารับบริการ (Authen Code)"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        let listing = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+        #expect(listing.contains(code))
+        #expect(listing.contains("qr"))
+    }
+
+    @Test func qrByKeyboardAndTapsInEnglish() throws {
+        let zone = try TestZoneProcess()
+        let (kiosk, _) = try kiosk(zone, term: "foot")
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F2")
+        #expect(kiosk.waitFor("Please insert your Thai ID card"))
+        try kiosk.keys("Enter", "Down", "Down", "Enter")
+        #expect(kiosk.waitFor("Scan this QR with LINE"))
+        let configuration = JourneyConfiguration(hcode: "10757", qrAuthenticationURL: "\(zone.url)/testzone/qr/10757")
+        try tap(.enter, on: JourneyState(step: .identifying(.qr(.scan)), language: .english), configuration: configuration, in: kiosk)
+        #expect(kiosk.waitFor("Please type the patient's 13-digit ID number"))
+        // Letters are refused with a message; the digits typed stay.
+        try kiosk.type("11017abc")
+        #expect(kiosk.waitFor("Please type digits only"))
+        try kiosk.type("00203450")
+        #expect(kiosk.waitFor("1-1017-00203-45-0"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("Waiting for NHSO to confirm the authentication"))
+        try zone.post("/testzone/mobile-authentication", body: #"{"pid":"\#(somchai)","hcode":"10757"}"#)
+        #expect(kiosk.waitFor("Your visit code (Authen Code)"))
+    }
+}
+
+extension TmuxKiosk {
+    func keys(contentsOf keys: [String]) throws { try tmux(["send-keys", "-t", session] + keys) }
+}
