@@ -66,9 +66,16 @@ extension IdentificationStep {
     /// Steps where the kiosk (a reader, NHSO) works and the patient waits: they do not time out.
     var isMachineWorking: Bool {
         switch self {
-        case .card, .qr(.waiting): true
+        case .card, .qr(.waiting), .proxyCard(.guardianCard(_, reading: true, _)): true
         default: false
         }
+    }
+
+    /// Steps waiting for a card that is not the patient's own (it is read for the path, not as the
+    /// start of the card path).
+    var waitsForCard: Bool {
+        if case .proxyCard(.guardianCard(_, reading: false, _)) = self { return true }
+        return false
     }
 
     /// Steps with a countdown of their own, sent `.tick`.

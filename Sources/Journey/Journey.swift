@@ -87,6 +87,8 @@ public struct Journey: Sendable {
             transition = CardIdentification().reduce(event, visit: visit)
         case .qr(let qrStep):
             transition = QRIdentification(configuration: configuration).reduce(qrStep, event, visit: visit)
+        case .proxyCard(let proxyStep):
+            transition = ProxyCardIdentification().reduce(proxyStep, event, visit: visit)
         case .atCounter:
             transition = .ignored
         }
@@ -137,6 +139,8 @@ public struct Journey: Sendable {
             return []
         case .qr where configuration.qrAuthenticationURL != nil:
             first = .qr(.scan)
+        case .proxyCard where configuration.verifiedVisits:
+            first = .proxyCard(.patientID(NumberEntry(.citizenID)))
         default:
             go(&state, .identifying(.atCounter(path)))
             return []
@@ -151,6 +155,10 @@ public struct Journey: Sendable {
     }
 
     private func cardInserted(_ state: inout JourneyState) -> [JourneyEffect] {
+        if case .identifying(let step) = state.step, step.waitsForCard, let visit = state.visit {
+            // Someone else's card, asked for by the path on screen (the guardian's).
+            return identifying(&state, step, .cardInserted, visit: visit)
+        }
         switch state.step {
         case .attract, .chooseIdentity, .identifying(.atCounter), .identifying(.qr(.scan)), .identifying(.qr(.typeID)), .problem, .pending:
             // The patient's own card: the card path, whatever was on screen before.
@@ -171,6 +179,9 @@ public struct Journey: Sendable {
     }
 
     private func cardRemoved(_ state: inout JourneyState) -> [JourneyEffect] {
+        if case .identifying(let step) = state.step, step.path != .card, let visit = state.visit {
+            return identifying(&state, step, .cardRemoved, visit: visit)
+        }
         switch state.step {
         case .identifying(.card), .checkingRights, .review, .mobileNumber:
             // On the card path the card is the proof the patient is here, and nothing was sent to NHSO
@@ -203,7 +214,7 @@ extension JourneyEvent {
     /// Input from the person at the kiosk (as opposed to the machine and the clock).
     var isPatientInput: Bool {
         switch self {
-        case .digit, .notADigit, .backspace, .enter, .back, .nextChoice, .previousChoice, .selectService, .enterMobile,
+        case .digit, .notADigit, .backspace, .enter, .back, .nextChoice, .previousChoice, .select, .enterMobile,
              .toggleLanguage, .chooseOtherWay, .choosePath, .retry:
             true
         default:

@@ -34,12 +34,18 @@ public struct JourneyConfiguration: Sendable, Hashable {
     /// How long the QR path waits for NHSO to list the phone's authentication before it asks the
     /// patient to try again or see the staff.
     public var phoneWaitSeconds: Int
+    /// Whether visits of patients identified without their own card (guardian, photo, staff) can be
+    /// sent to NHSO: they need the (assumed) verified confirm-save path. Off: those paths send the
+    /// patient to the counter.
+    public var verifiedVisits: Bool
 
     public init(
         mode: Mode = .kiosk, mobileRequired: Bool = false, idleSeconds: Int = 60, countdownSeconds: Int = 10,
         claimCodeSeconds: Int = 15, defaultService: String = ServiceCode.general, hcode: String? = nil,
-        submitLimitSeconds: Int = 45, qrAuthenticationURL: String? = nil, phoneWaitSeconds: Int = 180
+        submitLimitSeconds: Int = 45, qrAuthenticationURL: String? = nil, phoneWaitSeconds: Int = 180,
+        verifiedVisits: Bool = true
     ) {
+        self.verifiedVisits = verifiedVisits
         self.qrAuthenticationURL = qrAuthenticationURL
         self.phoneWaitSeconds = phoneWaitSeconds
         self.submitLimitSeconds = submitLimitSeconds

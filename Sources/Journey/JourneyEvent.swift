@@ -29,8 +29,8 @@ public enum JourneyEvent: Sendable, Hashable {
     case nextChoice
     /// Up or left.
     case previousChoice
-    /// The service at this index in the list, by tap.
-    case selectService(Int)
+    /// The choice at this index on the screen, by tap (a service on the review, a relationship…).
+    case select(Int)
     /// "Add a mobile number".
     case enterMobile
     case toggleLanguage

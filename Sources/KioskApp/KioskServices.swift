@@ -37,13 +37,14 @@ public struct KioskServices: Sendable {
             guard let token else { preconditionFailure("the direct backend is only built with a token") }
             let nhso = NHSOHTTPService.cloud(
                 zone: settings.nhso.zone, token: token, baseURL: settings.nhso.baseURL, statusBaseURL: settings.nhso.statusBaseURL,
-                timeouts: timeouts, logger: logger
+                paths: NHSOPaths.cloud.replacing(settings.nhso.paths), timeouts: timeouts, logger: logger
             )
             return KioskServices(cards: PCSCCardSource(reader: settings.reader), nhso: nhso, printer: printer, journal: journal)
         case .agent:
             let nhso = NHSOHTTPService.agent(
                 url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
-                statusBaseURL: settings.nhso.statusBaseURL ?? settings.nhso.baseURL, timeouts: timeouts, logger: logger
+                statusBaseURL: settings.nhso.statusBaseURL ?? settings.nhso.baseURL, paths: NHSOPaths.agent.replacing(settings.nhso.paths),
+                timeouts: timeouts, logger: logger
             )
             let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader, logger: logger)
             return KioskServices(cards: cards, nhso: nhso, printer: printer, journal: journal)

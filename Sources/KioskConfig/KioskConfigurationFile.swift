@@ -9,7 +9,7 @@ import Yams
 /// every problem at once, each naming its key — when a key is unknown or a value is not accepted.
 public enum KioskConfigurationFile {
     /// Every key the file may hold, with what it accepts (shown in errors).
-    static let keys: [String: String] = [
+    static let keys: [String: String] = pathKeys.merging([
         "mode": "kiosk or station",
         "hospital.hcode": "the unit's 5-digit code",
         "hospital.name": "the unit's name",
@@ -28,12 +28,18 @@ public enum KioskConfigurationFile {
         "journey.claimCodeSeconds": "a whole number of seconds, 3 to 300",
         "journey.defaultService": "a service code such as PG0060001",
         "journey.phoneWaitSeconds": "a whole number of seconds, 30 to 900",
+        "journey.verifiedVisits": "true (guardian, photo and staff visits are sent to nhso.paths.verifiedConfirmSave) or false (those patients are sent to the counter)",
         "admin.pin": "4 to 12 digits",
         "output.slips": "a folder for slip files",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
         "output.journalRetentionDays": "a whole number of days, 1 to 3650",
         "output.log": "a file for the program's log while it has the screen",
-    ]
+    ]) { $1 }
+
+    /// `nhso.paths.<name>`: each of NHSO's paths, for where NHSO publishes none or changes one.
+    static let pathKeys = Dictionary(uniqueKeysWithValues: NHSOPaths.names.keys.map {
+        ("nhso.paths.\($0)", "a path starting with /, replacing the built-in \(NHSOPaths.cloud[keyPath: NHSOPaths.names[$0]!]) (cloud) or \(NHSOPaths.agent[keyPath: NHSOPaths.names[$0]!]) (agent)")
+    })
 
     public static func load(path: String) async throws -> KioskSettings {
         let text: String
@@ -137,11 +143,18 @@ public enum KioskConfigurationFile {
             countdownSeconds: number("journey.countdownSeconds", default: 10, range: 0...60),
             claimCodeSeconds: number("journey.claimCodeSeconds", default: 15, range: 3...300),
             defaultService: service, hcode: hcode,
-            qrAuthenticationURL: qrURL, phoneWaitSeconds: number("journey.phoneWaitSeconds", default: 180, range: 30...900)
+            qrAuthenticationURL: qrURL, phoneWaitSeconds: number("journey.phoneWaitSeconds", default: 180, range: 30...900),
+            // Off unless the hospital says so: NHSO publishes no path for these visits.
+            verifiedVisits: flag("journey.verifiedVisits", default: false)
         )
+        var paths: [String: String] = [:]
+        for name in NHSOPaths.names.keys {
+            guard let path = text("nhso.paths.\(name)") else { continue }
+            if path.hasPrefix("/") && !path.contains(where: \.isWhitespace) { paths[name] = path } else { bad("nhso.paths.\(name)", path) }
+        }
         let nhso = KioskSettings.NHSO(
             backend: backend, zone: zone, baseURL: baseURL, statusBaseURL: statusBaseURL, agentURL: agentURL, tokenFile: text("nhso.tokenFile"),
-            timeoutSeconds: number("nhso.timeoutSeconds", default: 15, range: 1...120)
+            timeoutSeconds: number("nhso.timeoutSeconds", default: 15, range: 1...120), paths: paths
         )
         return KioskSettings(
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),

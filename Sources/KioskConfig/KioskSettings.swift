@@ -33,5 +33,7 @@ public struct KioskSettings: Sendable, Hashable {
         /// File with the kiosk token, mode 0600; `nil`: `NHSO_KIOSK_TOKEN`.
         public var tokenFile: String?
         public var timeoutSeconds: Int
+        /// NHSO paths replaced by the hospital (`nhso.paths.<name>`), by `NHSOPaths.names`.
+        public var paths: [String: String] = [:]
     }
 }

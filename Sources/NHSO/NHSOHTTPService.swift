@@ -20,23 +20,23 @@ public struct NHSOHTTPService: NHSOService {
     /// `statusBaseURL` the address of check-authen-status alone (NHSO's deck gives the zone's; public
     /// live clients call `https://authenucws.nhso.go.th`).
     public static func cloud(
-        zone: NHSOZone, token: KioskToken, baseURL: String? = nil, statusBaseURL: String? = nil,
+        zone: NHSOZone, token: KioskToken, baseURL: String? = nil, statusBaseURL: String? = nil, paths: NHSOPaths = .cloud,
         timeouts: NHSOTimeouts = NHSOTimeouts(), logger: Logger = Logger(label: "authen-kiosk.nhso")
     ) -> NHSOHTTPService {
         let transport = HTTPTransport(baseURL: baseURL ?? zone.baseURL, token: token, timeouts: timeouts, logger: logger)
         let status = statusBaseURL.map { HTTPTransport(baseURL: $0, token: token, timeouts: timeouts, logger: logger) } ?? transport
-        return NHSOHTTPService(transport: transport, paths: .cloud, statusTransport: status)
+        return NHSOHTTPService(transport: transport, paths: paths, statusTransport: status)
     }
 
     /// The local agent; check-authen-status goes to `statusZone` (or `statusBaseURL`) with `statusToken`.
     public static func agent(
         url: String = defaultAgentURL, statusZone: NHSOZone = .test, statusToken: KioskToken? = nil,
-        statusBaseURL: String? = nil, timeouts: NHSOTimeouts = NHSOTimeouts(),
+        statusBaseURL: String? = nil, paths: NHSOPaths = .agent, timeouts: NHSOTimeouts = NHSOTimeouts(),
         logger: Logger = Logger(label: "authen-kiosk.nhso-agent")
     ) -> NHSOHTTPService {
         NHSOHTTPService(
             transport: HTTPTransport(baseURL: url, token: nil, timeouts: timeouts, logger: logger),
-            paths: .agent,
+            paths: paths,
             statusTransport: statusToken.map {
                 HTTPTransport(baseURL: statusBaseURL ?? statusZone.baseURL, token: $0, timeouts: timeouts, logger: logger)
             }
@@ -54,7 +54,8 @@ public struct NHSOHTTPService: NHSOService {
     }
 
     public func confirmSave(_ visit: VisitRequest) async throws(NHSOError) -> ConfirmSaveResponse {
-        let answer = try await transport.send(.POST, paths.confirmSave, body: transport.encode(visit))
+        let path = visit.verification == nil ? paths.confirmSave : paths.verifiedConfirmSave
+        let answer = try await transport.send(.POST, path, body: transport.encode(visit))
         switch answer.status {
         case 200...299:
             // Committed, whatever the body says: a body that cannot be read still means a code exists.

@@ -32,11 +32,16 @@ public enum NHSOZone: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Where each call goes, relative to a base address. The agent's paths are NHSO's (domain notes §4.1);
-/// the cloud API keeps the same paths under `/authencode`, and check-authen-status its documented one.
+/// Where each call goes, relative to a base address: the one table of NHSO paths, each of which a
+/// hospital can change from its configuration (`nhso.paths.<name>`). The agent's paths are NHSO's
+/// (domain notes §4.1); for the cloud API NHSO publishes none but check-authen-status, so the cloud
+/// keeps the agent's paths under `/authencode` — an assumption. `verifiedConfirmSave` (visits of
+/// patients authenticated without their own card: photo, guardian, staff) is an assumption everywhere:
+/// NHSO has only its web form for those.
 public struct NHSOPaths: Sendable, Hashable {
     public var rights: String
     public var confirmSave: String
+    public var verifiedConfirmSave: String
     public var saveAsDraft: String
     public var latestAuthenCode: String
     public var latestFive: String
@@ -48,9 +53,25 @@ public struct NHSOPaths: Sendable, Hashable {
     public init(prefix: String) {
         rights = prefix + "/api/smartcard/probe/"
         confirmSave = prefix + "/api/nhso-service/confirm-save"
+        verifiedConfirmSave = prefix + "/api/nhso-service/confirm-save-verified"
         saveAsDraft = prefix + "/api/nhso-service/save-as-draft"
         latestAuthenCode = prefix + "/api/nhso-service/latest-authen-code/"
         latestFive = prefix + "/api/nhso-service/latest-5-authen-code-all-hospital/"
         checkAuthenStatus = "/authencodestatus/api/check-authen-status"
+    }
+
+    /// The paths by their configuration names (key paths are immutable values; Swift 6.0 does not yet
+    /// mark them Sendable).
+    nonisolated(unsafe) public static let names: [String: WritableKeyPath<NHSOPaths, String>] = [
+        "rights": \.rights, "confirmSave": \.confirmSave, "verifiedConfirmSave": \.verifiedConfirmSave,
+        "saveAsDraft": \.saveAsDraft, "latestAuthenCode": \.latestAuthenCode, "latestFive": \.latestFive,
+        "checkAuthenStatus": \.checkAuthenStatus,
+    ]
+
+    /// These paths with some replaced, by name.
+    public func replacing(_ overrides: [String: String]) -> NHSOPaths {
+        var paths = self
+        for (name, path) in overrides { if let key = Self.names[name] { paths[keyPath: key] = path } }
+        return paths
     }
 }

@@ -34,6 +34,9 @@ public final class TestZone: Sendable {
     private let correlations = Mutex<[String: String]>([:])
     /// confirm-save requests received, by correlationId: how often one visit was sent (for the crash drill).
     private let confirmRequests = Mutex<[String: Int]>([:])
+    /// How each verified visit was authenticated, by claim code (the photo included), for tests and
+    /// trainers to look at (`GET /testzone/verifications/{claimCode}`).
+    let verifications = Mutex<[String: Verification]>([:])
     /// Above this many, the oldest-day bindings are forgotten (a simulator running for weeks).
     static let correlationLimit = 100_000
 
@@ -130,8 +133,10 @@ public final class TestZone: Sendable {
     public func confirmSave(_ visit: VisitRequest, unit: Hospital, channel: String, path: String, duplicateWithErrors: Bool = false) async -> TestZoneReply {
         confirmRequests.withLock { $0[visit.correlationId, default: 0] += 1 }
         if let invalid = validate(visit, path: path) { return invalid }
+        if let verification = visit.verification, let invalid = validate(verification, of: visit, path: path) { return invalid }
         do {
             let claim = try await ledger.confirm(visit, hcode: unit.hcode, at: clock.dateTime(), channel: channel)
+            if let verification = visit.verification { verifications.withLock { $0[claim.claimCode.value] = verification } }
             return TestZoneReply(200, ConfirmSaveResponse(
                 pid: claim.pid, claimType: claim.claimType, correlationId: claim.correlationId,
                 createdDate: claim.createdAt, claimCode: claim.claimCode

@@ -17,14 +17,20 @@ public struct TestZoneConfiguration: Sendable {
     /// The unit whose Secure Smartcard Agent the agent-compatible paths stand in for.
     public var agentUnit: Hospital
     public var agentTerminalName: String
+    /// Where visits of patients authenticated without their own card are accepted (under `/authencode`
+    /// for the cloud, as is for the agent). NHSO publishes no such path: set it elsewhere to make the
+    /// simulator disagree with the kiosk's assumption (`--verified-path`).
+    public var verifiedPath: String
 
     public init(
         zone: NHSOZone = .test,
         tokens: [String: Hospital] = [defaultTestToken: Hospital(hcode: "10757", hname: "รพ.พระนั่งเกล้า")],
         otherZoneTokens: Set<String> = [defaultProductionToken],
         agentUnit: Hospital = Hospital(hcode: "10757", hname: "รพ.พระนั่งเกล้า"),
-        agentTerminalName: String = "NHSO Test Zone Reader 00"
+        agentTerminalName: String = "NHSO Test Zone Reader 00",
+        verifiedPath: String = "/api/nhso-service/confirm-save-verified"
     ) {
+        self.verifiedPath = verifiedPath
         self.zone = zone
         self.tokens = tokens
         self.otherZoneTokens = otherZoneTokens

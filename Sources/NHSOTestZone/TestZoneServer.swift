@@ -50,6 +50,13 @@ public struct TestZoneServer: Sendable {
         router.post("\(prefix)/api/nhso-service/confirm-save") { request, context in
             try await serve(request, authorised: true, commits: true) { unit in
                 guard let visit = try await decode(VisitRequest.self, request) else { return badBody(request) }
+                if let refused = zone.refuseVerification(on: visit, path: request.uri.path) { return refused }
+                return await zone.confirmSave(visit, unit: unit, channel: "KIOSK", path: request.uri.path, duplicateWithErrors: faults.current.duplicateWithErrors)
+            }
+        }
+        router.post(RouterPath("\(prefix)\(zone.configuration.verifiedPath)")) { request, context in
+            try await serve(request, authorised: true, commits: true) { unit in
+                guard let visit = try await decode(VisitRequest.self, request), visit.verification != nil else { return badBody(request) }
                 return await zone.confirmSave(visit, unit: unit, channel: "KIOSK", path: request.uri.path, duplicateWithErrors: faults.current.duplicateWithErrors)
             }
         }
@@ -103,6 +110,13 @@ public struct TestZoneServer: Sendable {
         router.post("/api/nhso-service/confirm-save") { request, _ in
             try await serve(request, commits: true) { unit in
                 guard let visit = try await decode(VisitRequest.self, request) else { return badBody(request) }
+                if let refused = zone.refuseVerification(on: visit, path: request.uri.path) { return refused }
+                return await zone.confirmSave(visit, unit: unit, channel: "AGENT", path: request.uri.path, duplicateWithErrors: faults.current.duplicateWithErrors)
+            }
+        }
+        router.post(RouterPath(zone.configuration.verifiedPath)) { request, _ in
+            try await serve(request, commits: true) { unit in
+                guard let visit = try await decode(VisitRequest.self, request), visit.verification != nil else { return badBody(request) }
                 return await zone.confirmSave(visit, unit: unit, channel: "AGENT", path: request.uri.path, duplicateWithErrors: faults.current.duplicateWithErrors)
             }
         }
@@ -159,6 +173,12 @@ public struct TestZoneServer: Sendable {
                 return json(.springError(404, "Not Found", "ไม่พบ Authen Code", path: request.uri.path, clock: zone.clock))
             }
             return json(TestZoneReply(200, claim))
+        }
+        router.get("/testzone/verifications/:claimCode") { request, context in
+            guard let verification = zone.verification(of: try context.parameters.require("claimCode")) else {
+                return json(.springError(404, "Not Found", "ไม่พบ Authen Code", path: request.uri.path, clock: zone.clock))
+            }
+            return json(TestZoneReply(200, verification))
         }
         router.get("/testzone/claims") { _, _ in json(TestZoneReply(200, await zone.ledger.allClaims())) }
         router.get("/testzone/confirm-requests") { _, _ in json(TestZoneReply(200, zone.confirmRequestCounts)) }

@@ -69,10 +69,14 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
     @Option(help: "Delay added to the agent's card reads only, in milliseconds (the read answers about the card it began on).")
     var agentReadLatencyMs = 0
 
+    @Option(help: "Path (after /authencode for the cloud) where visits of patients authenticated without their own card are accepted; move it to make the simulator disagree with a kiosk's nhso.paths.verifiedConfirmSave.")
+    var verifiedPath = TestZoneConfiguration().verifiedPath
+
     func validate() throws {
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate is a share between 0 and 1") }
         guard hcode.count == 5, hcode.allSatisfy(\.isNumber) else { throw ValidationError("--hcode is 5 digits") }
         guard token != productionToken else { throw ValidationError("--token and --production-token must differ") }
+        guard verifiedPath.hasPrefix("/") else { throw ValidationError("--verified-path starts with /") }
     }
 
     func run() async throws {
@@ -80,7 +84,7 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
         let unit = Hospital(hcode: hcode, hname: hname)
         let zone = TestZone(
             population: people, ledger: try TestZoneLedger(store: data.map(SQLiteTestZoneStore.init(path:))),
-            configuration: TestZoneConfiguration(tokens: [token: unit], otherZoneTokens: [productionToken], agentUnit: unit)
+            configuration: TestZoneConfiguration(tokens: [token: unit], otherZoneTokens: [productionToken], agentUnit: unit, verifiedPath: verifiedPath)
         )
         let faults = TestZoneFaults(
             latencyMs: latencyMs, errorRate: errorRate, hang: hang, dropAfterCommit: dropAfterCommit, malformedJSON: malformedJSON,

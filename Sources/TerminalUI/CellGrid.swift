@@ -95,10 +95,12 @@ public struct CellGrid: Sendable, Hashable {
         }
     }
 
-    /// A button: a filled box at least three rows tall (a fingertip), its label centred.
-    public mutating func button(_ label: String, action: UIAction, row: Int, column: Int, width w: Int, height h: Int = 3, selected: Bool = false, focused: Bool = false) {
+    /// A button: a filled box at least three rows tall (a fingertip), its label centred. Only a screen
+    /// with many choices (the 19 relationships on 80×24) lowers `minimumHeight`, to two.
+    public mutating func button(_ label: String, action: UIAction, row: Int, column: Int, width w: Int, height h: Int = 3,
+                                minimumHeight: Int = 3, selected: Bool = false, focused: Bool = false) {
         let style: CellStyle = focused ? .focusedButton : selected ? .selectedButton : .button
-        let h = max(3, h)
+        let h = max(minimumHeight, h)
         fill(row: row, column: column, width: w, height: h, style: style)
         let labelWidth = TerminalWidth.of(label)
         put(label, row: row + h / 2, column: column + max(0, (w - labelWidth) / 2), style: style)

@@ -20,8 +20,7 @@ struct PersonPanel {
             (t("review.mainRight"), rights.mainInscl?.agentText ?? "-"),
             (t("review.subRight"), rights.subInscl?.agentText ?? "-"),
             (t("review.mainUnit"), Self.unit(rights.hospMain)),
-            mobile,
-        ]
+        ] + actedBy + [mobile]
     }
 
     var forStaff: [(String, String)] {
@@ -34,8 +33,13 @@ struct PersonPanel {
             (t("review.mainUnit"), Self.unit(rights.hospMain)),
             (t("station.primaryUnit"), Self.unit(rights.hospSub)),
             (t("station.referralUnit"), Self.unit(rights.hospMainOp)),
-            mobile,
-        ]
+        ] + actedBy + [mobile]
+    }
+
+    /// Who authenticated for the patient, as what and how related (NHSO's words).
+    private var actedBy: [(String, String)] {
+        guard let proxy = review.identification.proxy else { return [] }
+        return [(t("review.actedBy"), "\(proxy.name) (\(proxy.role.thai) · \(proxy.relationship.thai))")]
     }
 
     private var mobile: (String, String) {

@@ -48,6 +48,9 @@ public struct ScreenRenderer: Sendable {
         case .qr(.scan): screen.qrScan(url: configuration.qrAuthenticationURL ?? "")
         case .qr(.typeID(let entry)): screen.numberEntry(entry, title: screen.t("qr.typeID"))
         case .qr(.waiting(_, let left)): screen.qrWaiting(secondsLeft: left)
+        case .proxyCard(.patientID(let entry)): screen.numberEntry(entry, title: screen.t("proxy.patientID"))
+        case .proxyCard(.guardianCard(_, let reading, let notice)): screen.guardianCard(reading: reading, notice: notice)
+        case .proxyCard(.relation(let choice)): screen.relation(choice)
         case .atCounter(let path): screen.atCounter(path)
         }
     }

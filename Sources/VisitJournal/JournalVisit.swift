@@ -35,6 +35,12 @@ public struct JournalVisit: Sendable, Hashable, Codable, FetchableRecord, Persis
     /// Whether check-authen-status lists the code (for this unit, day and service); `nil` where it was
     /// not asked (no kiosk token) or could not answer.
     public var nhsoConfirmed: Bool?
+    /// Who acted for a patient without their own card: as what (NHSO's words), their citizen id (masked
+    /// once settled), the relationship, the kind of photo ID shown.
+    public var verifierType: String?
+    public var verifierCitizenID: String?
+    public var relationship: String?
+    public var documentType: String?
     public var startedAt: Date
     public var submittedAt: Date?
     public var updatedAt: Date

@@ -89,6 +89,14 @@ public final class VisitJournal: Sendable {
         migrator.registerMigration("probe") { db in
             try db.create(table: "probe") { t in t.column("at", .datetime) }
         }
+        migrator.registerMigration("who acted") { db in
+            try db.alter(table: "visit") { t in
+                t.add(column: "verifierType", .text)
+                t.add(column: "verifierCitizenID", .text)
+                t.add(column: "relationship", .text)
+                t.add(column: "documentType", .text)
+            }
+        }
         return migrator
     }
 
@@ -169,6 +177,14 @@ public final class VisitJournal: Sendable {
             row.mobile = request.mobile.isEmpty ? nil : request.mobile
             row.serviceDate = serviceDate
             row.submittedAt = now
+            // Who acted for the patient, as NHSO was told (never the photo).
+            if let verification = request.verification {
+                row.path = row.path ?? verification.authenType.rawValue
+                row.verifierType = verification.verifierType
+                row.verifierCitizenID = verification.verifierPid
+                row.relationship = verification.relationship
+                row.documentType = verification.documentType
+            }
         case .coded(let code, let dateTime, let origin):
             if row.state != .printed { row.state = .coded }
             row.reason = nil
@@ -197,6 +213,7 @@ public final class VisitJournal: Sendable {
         }
         if row.state.isSettled {
             row.citizenID = row.citizenID.map(Self.masked)
+            row.verifierCitizenID = row.verifierCitizenID.map(Self.masked)
             row.mobile = nil
         }
         row.updatedAt = now

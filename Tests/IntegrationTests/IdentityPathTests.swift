@@ -9,9 +9,12 @@ import TerminalUI
     let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
     let somchai = "1101700203450"
 
-    func kiosk(_ zone: TestZoneProcess, term: String = "xterm-256color") throws -> (TmuxKiosk, URL) {
+    func kiosk(_ zone: TestZoneProcess, term: String = "xterm-256color", station: Bool = false) throws -> (TmuxKiosk, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID())")
-        let config = try writeKioskConfiguration(zone: zone, folder: folder, backend: "direct", qrURL: "\(zone.url)/testzone/qr/10757")
+        let config = try writeKioskConfiguration(
+            zone: zone, folder: folder, backend: "direct", reader: KioskRunTests.reader, qrURL: "\(zone.url)/testzone/qr/10757",
+            extra: "journey:\n  verifiedVisits: true"
+        ).replacingStationMode(station)
         let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], width: 100, height: 30, demoOutput: false,
                                   environment: token.merging(["TERM": term]) { $1 })
         return (kiosk, folder)
@@ -51,6 +54,36 @@ import TerminalUI
         #expect(listing.contains("qr"))
     }
 
+    /// The guardian's card on vpcd's reader through pcscd; the child's id on the numpad.
+    @Test func aGuardiansCardByNumpadInThai() throws {
+        try Harness.requireVirtualReader(KioskRunTests.reader)
+        let zone = try TestZoneProcess()
+        let (kiosk, folder) = try kiosk(zone)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("KPEnter", "KP4")
+        #expect(kiosk.waitFor("กรุณากรอกเลขประจำตัวประชาชน 13 หลักของผู้รับบริการ (ผู้ป่วย)"))
+        try kiosk.keys(contentsOf: "1100200778894".map { "KP\($0)" } + ["KPEnter"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชนของผู้ปกครองหรือผู้ดูแล"))
+        let card = try SimulatedCard("lifetime", arguments: ["--vpcd-port", KioskRunTests.vpcdPort, "--latency-ms", "5"])
+        #expect(kiosk.waitFor("นายทองคำ มีสุข ยืนยันตัวตนแทนในฐานะ"))
+        try kiosk.keys("KP2", "KPEnter", "KP1", "KP3", "KPEnter")   // ผู้ดูแล, ลุง
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("นายทองคำ มีสุข (ผู้ดูแล · ลุง)"))
+        #expect(kiosk.screen.contains("ภูมิ รักเรียน"))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("รหัสยืนยันการเข้ารับบริการ (Authen Code)"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        try card.remove()
+        // NHSO (the test zone) holds who acted, as the form's words; the journal too, the id masked.
+        let verification = try zone.get("/testzone/verifications/\(code)")
+        #expect(verification.contains("\"verifierType\":\"ผู้ดูแล\""))
+        #expect(verification.contains("\"relationship\":\"ลุง\""))
+        #expect(verification.contains("\"verifierPid\":\"3500100345671\""))
+        let listing = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+        #expect(listing.contains("\(code)  11002xxxxxx94  proxyCard"))
+        #expect(listing.contains("by  ผู้ดูแล  ลุง  35001xxxxxx71"))
+    }
+
     @Test func qrByKeyboardAndTapsInEnglish() throws {
         let zone = try TestZoneProcess()
         let (kiosk, _) = try kiosk(zone, term: "foot")
@@ -71,6 +104,16 @@ import TerminalUI
         #expect(kiosk.waitFor("Waiting for NHSO to confirm the authentication"))
         try zone.post("/testzone/mobile-authentication", body: #"{"pid":"\#(somchai)","hcode":"10757"}"#)
         #expect(kiosk.waitFor("Your visit code (Authen Code)"))
+    }
+}
+
+extension String {
+    /// A configuration file's path, its `mode` set to station when asked.
+    func replacingStationMode(_ station: Bool) throws -> String {
+        guard station else { return self }
+        let text = try String(contentsOfFile: self, encoding: .utf8).replacingOccurrences(of: "mode: kiosk", with: "mode: station")
+        try text.write(toFile: self, atomically: true, encoding: .utf8)
+        return self
     }
 }
 

@@ -52,6 +52,18 @@ final class TestZoneProcess {
         try #require(status == 200, "POST \(path) answered \(status)")
     }
 
+    /// A GET of the test zone's control paths; the body.
+    func get(_ path: String) throws -> String {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var body = Data()
+        URLSession.shared.dataTask(with: URL(string: url + path)!) { data, _, _ in
+            body = data ?? Data()
+            done.signal()
+        }.resume()
+        done.wait()
+        return String(decoding: body, as: UTF8.self)
+    }
+
     deinit {
         // A hung request (the --hang fault) holds a graceful shutdown for minutes: a short grace, then kill.
         process.terminate()

@@ -134,11 +134,11 @@ import ThaiIDCard
         #expect(selected() == ServiceCode.selfIsolation)
         driver.send(.previousChoice)
         #expect(selected() == ServiceCode.haemodialysis)
-        driver.send(.selectService(1))
+        driver.send(.select(1))
         #expect(selected() == ServiceCode.general)
-        driver.send(.selectService(7))
+        driver.send(.select(7))
         #expect(selected() == ServiceCode.general)
-        #expect(driver.send(.selectService(2), .enter) == [Samples.submit(service: ServiceCode.haemodialysis)])
+        #expect(driver.send(.select(2), .enter) == [Samples.submit(service: ServiceCode.haemodialysis)])
     }
 
     @Test func withoutTheDefaultServiceTheFirstIsSelected() {

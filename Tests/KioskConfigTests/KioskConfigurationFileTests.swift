@@ -113,3 +113,72 @@ import Testing
         await #expect { try await KioskConfigurationFile.load(path: "/nonexistent/kiosk.yaml") } throws: { "\($0)".contains("cannot be read") }
     }
 }
+
+@Suite struct IdentityPathConfigurationTests {
+    func write(_ yaml: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID()).yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    let minimal = """
+        hospital:
+          hcode: "10757"
+          qrURL: https://qr.example/10757
+        admin:
+          pin: "1234"
+        """
+
+    @Test func theQRAddressThePhoneWaitVerifiedVisitsAndNHSOPathsAreRead() async throws {
+        let settings = try await KioskConfigurationFile.load(path: try write(minimal + """
+
+            journey:
+              phoneWaitSeconds: 120
+              verifiedVisits: true
+            nhso:
+              paths:
+                verifiedConfirmSave: /authencode/api/v2/verified
+            """))
+        #expect(settings.journey.qrAuthenticationURL == "https://qr.example/10757")
+        #expect(settings.journey.phoneWaitSeconds == 120)
+        #expect(settings.journey.verifiedVisits)
+        #expect(NHSOPaths.cloud.replacing(settings.nhso.paths).verifiedConfirmSave == "/authencode/api/v2/verified")
+        #expect(NHSOPaths.cloud.replacing(settings.nhso.paths).confirmSave == NHSOPaths.cloud.confirmSave)
+    }
+
+    @Test func verifiedVisitsAreOffUnlessTheHospitalSaysSo() async throws {
+        let settings = try await KioskConfigurationFile.load(path: try write(minimal))
+        #expect(!settings.journey.verifiedVisits)
+    }
+
+    @Test func aWrongPathOrAddressIsNamed() async throws {
+        let path = try write(minimal.replacingOccurrences(of: "https://qr.example/10757", with: "qr.example") + """
+
+            nhso:
+              paths:
+                confirmSave: api/confirm
+                somethingElse: /x
+            """)
+        do {
+            _ = try await KioskConfigurationFile.load(path: path)
+            Issue.record("accepted")
+        } catch let error as ConfigurationError {
+            let text = error.problems.joined(separator: "\n")
+            #expect(text.contains("unknown key 'nhso.paths.somethingElse'"))
+        }
+        let second = try write(minimal.replacingOccurrences(of: "https://qr.example/10757", with: "qr.example") + """
+
+            nhso:
+              paths:
+                confirmSave: api/confirm
+            """)
+        do {
+            _ = try await KioskConfigurationFile.load(path: second)
+            Issue.record("accepted")
+        } catch let error as ConfigurationError {
+            let text = error.problems.joined(separator: "\n")
+            #expect(text.contains("hospital.qrURL"))
+            #expect(text.contains("nhso.paths.confirmSave"))
+        }
+    }
+}

@@ -38,7 +38,11 @@ enum UISamples {
         .attract, .chooseIdentity(focus: .qr), .identifying(.atCounter(.photo)), .identifying(.card), .checkingRights(.card(person)), .review(review),
         .mobileNumber(review, NumberEntry(.mobile(optional: true), digits: "081")),
         .identifying(.qr(.scan)), .identifying(.qr(.typeID(NumberEntry(.citizenID, digits: "11017")))),
-        .identifying(.qr(.waiting(person.citizenID, secondsLeft: 120))), .problem(.phoneAuthenticationNotFound(retry: person.citizenID)), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
+        .identifying(.qr(.waiting(person.citizenID, secondsLeft: 120))), .problem(.phoneAuthenticationNotFound(retry: person.citizenID)),
+        .identifying(.proxyCard(.patientID(NumberEntry(.citizenID)))),
+        .identifying(.proxyCard(.guardianCard(patient: person.citizenID, reading: false, notice: .isThePatientsCard))),
+        .identifying(.proxyCard(.guardianCard(patient: person.citizenID, reading: true, notice: nil))),
+        .identifying(.proxyCard(.relation(ProxyChoice(patient: CitizenID("1100200778894")!, guardian: person)))), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
         .problem(.outOfService), .problem(.answerForAnotherPerson), .problem(.nhso(.visitRejected(message: "ไม่พบสิทธิ"), retry: nil)),
         .problem(.cardRemovedBeforeConfirm), .problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(.card(person)))),
     ]

@@ -27,6 +27,25 @@ import Testing
         #expect(sync == 2)  // FULL
     }
 
+    @Test func whoActedForThePatientIsKeptAndTheirIDMaskedOnceSettledButNeverThePhoto() async throws {
+        let journal = try VisitJournal(path: path)
+        var proxied = request
+        proxied.verification = Verification(
+            authenType: .proxyPhoto, verifierType: "ผู้ปกครอง", verifierPid: "3500100345671", verifierName: "นายทองคำ มีสุข",
+            relationship: "บิดา", documentType: PhotoDocument.passport.thai, reason: "บัตรหาย", photo: "/9j/4AAQSkZJRgABAQ=="
+        )
+        try await journal.recordNow(visit, .identified(citizenID: request.pid, path: .proxyPhoto))
+        try await journal.recordNow(visit, .submitting(proxied, serviceDate: "2026-11-28"))
+        var row = try #require(try journal.visit(visit))
+        #expect(row.verifierType == "ผู้ปกครอง" && row.relationship == "บิดา" && row.documentType == PhotoDocument.passport.thai)
+        #expect(row.verifierCitizenID == "3500100345671", "in full while recovery may need it")
+        try await journal.recordNow(visit, .coded(ClaimCode("PP1172534798")!, claimDateTime: "2026-11-28T09:30:00", origin: .issued))
+        row = try #require(try journal.visit(visit))
+        #expect(row.verifierCitizenID == "35001xxxxxx71")
+        let dump = try await journal.database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM visit").description }
+        #expect(!dump.contains("/9j/"), "the photo is never journaled")
+    }
+
     @Test func aSubmittingVisitKeepsWhatRecoveryNeedsAndSurvivesAReopen() async throws {
         do {
             let journal = try VisitJournal(path: path)

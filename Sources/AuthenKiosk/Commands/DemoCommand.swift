@@ -64,7 +64,7 @@ struct DemoCommand: AsyncParsableCommand {
 
         let configuration = JourneyConfiguration(
             mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757",
-            qrAuthenticationURL: "\(testZone.url)/testzone/qr/10757"
+            qrAuthenticationURL: "\(testZone.url)/testzone/qr/10757", verifiedVisits: true
         )
         // F7: the patient's phone authenticates (what NHSO's app does once the QR is scanned).
         let zone = testZone.zone

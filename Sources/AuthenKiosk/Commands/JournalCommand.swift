@@ -61,8 +61,14 @@ struct JournalCommand: AsyncParsableCommand {
                 formatter.string(from: visit.startedAt), visit.reference, visit.state.rawValue, visit.reason?.rawValue ?? "-",
                 visit.claimCode ?? "-", citizenID ?? "-", visit.path ?? "-", visit.service ?? "-", visit.origin ?? "-",
                 visit.nhsoConfirmed.map { $0 ? "listed" : "not-listed" } ?? "-", visit.slip ?? "-",
-            ]
+            ] + actedBy(visit)
             print(fields.map(sanitized).joined(separator: "  "))
         }
+    }
+
+    /// For a patient identified by someone else: `by ผู้ปกครอง บิดา 31012xxxxxx71`.
+    func actedBy(_ visit: JournalVisit) -> [String] {
+        guard let role = visit.verifierType else { return [] }
+        return ["by", role, visit.relationship ?? "-", visit.verifierCitizenID.map(VisitJournal.masked) ?? "-"]
     }
 }

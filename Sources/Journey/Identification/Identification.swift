@@ -1,3 +1,4 @@
+import NHSO
 import ThaiIDCard
 
 /// How the patient was identified: what every identification path ends in, and what the visit part of
@@ -18,6 +19,20 @@ public struct Identification: Sendable, Hashable {
 
     /// The patient identified by their own card.
     public static func card(_ patient: Patient) -> Identification { Identification(patient: patient, path: .card) }
+
+    /// What NHSO is told of how the patient was identified; `nil` for their own card.
+    public var verification: Verification? {
+        switch path {
+        case .card, .qr:
+            return nil
+        case .photo:
+            return Verification(authenType: .photo)
+        case .proxyCard, .proxyPhoto, .staff:
+            let method: Verification.Method = path == .proxyCard ? .proxyCard : path == .proxyPhoto ? .proxyPhoto : .staff
+            return Verification(authenType: method, verifierType: proxy?.role.thai, verifierPid: proxy?.citizenID.digits,
+                                verifierName: proxy?.name, relationship: proxy?.relationship.thai)
+        }
+    }
 }
 
 /// Someone authenticating for the patient (ยืนยันตัวตนแทน): who, as what, and how they are related.
@@ -33,50 +48,4 @@ public struct Proxy: Sendable, Hashable {
         self.role = role
         self.relationship = relationship
     }
-}
-
-/// The verifier types of NHSO's New Authen form.
-public enum VerifierRole: String, Sendable, Hashable, CaseIterable, Codable {
-    /// ผู้ปกครอง
-    case guardian
-    /// ผู้ดูแล
-    case caretaker
-    /// เจ้าหน้าที่ผู้บันทึกข้อมูล: staff authenticating for a patient with nobody (or nobody with an ID).
-    case staffRecorder
-
-    /// The form's own words.
-    public var thai: String {
-        switch self {
-        case .guardian: "ผู้ปกครอง"
-        case .caretaker: "ผู้ดูแล"
-        case .staffRecorder: "เจ้าหน้าที่ผู้บันทึกข้อมูล"
-        }
-    }
-}
-
-/// The relationship of a proxy to the patient: exactly the 19 of NHSO's form, in its order and words.
-public enum Relationship: String, Sendable, Hashable, CaseIterable, Codable {
-    case father = "บิดา"
-    case mother = "มารดา"
-    case adoptiveFather = "บิดาบุญธรรม"
-    case adoptiveMother = "มารดาบุญธรรม"
-    case fatherOfQuasiIncompetent = "บิดาผู้เสมือนไร้ความสามารถ"
-    case motherOfQuasiIncompetent = "มารดาผู้เสมือนไร้ความสามารถ"
-    case paternalGrandfather = "ปู่"
-    case paternalGrandmother = "ย่า"
-    case maternalGrandfather = "ตา"
-    case maternalGrandmother = "ยาย"
-    case elderUncle = "ลุง"
-    case elderAunt = "ป้า"
-    case youngerMaternalUncleOrAunt = "น้า"
-    case youngerPaternalUncleOrAunt = "อา"
-    case elderSibling = "พี่"
-    case grandchildOrNephew = "หลาน"
-    case greatGrandchild = "เหลน"
-    case teacher = "คุณครู"
-    case caretakingOfficer = "เจ้าหน้าที่ผู้ดูแล"
-
-    /// The form's own words (sent to NHSO as they are).
-    public var thai: String { rawValue }
-
 }

@@ -9,6 +9,8 @@ public enum IdentificationStep: Sendable, Hashable {
     case card
     /// The patient scans the hospital's QR with their phone (`QRStep`).
     case qr(QRStep)
+    /// A guardian or caretaker identifies the patient with their own card (`ProxyCardStep`).
+    case proxyCard(ProxyCardStep)
     /// A path this kiosk does not offer yet: the patient is sent to the counter.
     case atCounter(IdentityPath)
 
@@ -16,6 +18,7 @@ public enum IdentificationStep: Sendable, Hashable {
         switch self {
         case .card: .card
         case .qr: .qr
+        case .proxyCard: .proxyCard
         case .atCounter(let path): path
         }
     }

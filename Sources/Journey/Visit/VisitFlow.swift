@@ -9,7 +9,7 @@ extension Journey {
         switch state.step {
         case .review(var review):
             switch event {
-            case .nextChoice, .previousChoice, .selectService:
+            case .nextChoice, .previousChoice, .select:
                 review.selectedService = select(event, in: review)
                 go(&state, .review(review))
             case .enter:
@@ -153,6 +153,11 @@ extension Journey {
             return [.record(visit, .ended(.noRights, detail: "no service to claim"))]
         }
         let preferred = rights.claimTypes.firstIndex { $0.claimType == configuration.defaultService } ?? 0
+        var identification = identification
+        if identification.patient.nameTH.isEmpty, let named = Patient(agentRead: rights) {
+            // Identified by a typed id: the name is NHSO's.
+            identification.patient.nameTH = named.nameTH
+        }
         go(&state, .review(.init(identification: identification, rights: rights, selectedService: preferred)))
         return [.record(visit, .rights(mainInscl: rights.mainInscl?.agentText))]
     }
@@ -196,7 +201,8 @@ extension Journey {
     func visitRequest(for review: JourneyStep.Review) -> VisitRequest {
         VisitRequest(
             pid: review.person.citizenID.digits, claimType: review.service.claimType, mobile: review.mobile,
-            correlationId: review.rights.correlationId ?? "", hcode: configuration.hcode
+            correlationId: review.rights.correlationId ?? "", hcode: configuration.hcode,
+            verification: review.identification.verification
         )
     }
 
@@ -205,7 +211,7 @@ extension Journey {
         switch event {
         case .nextChoice: return (review.selectedService + 1) % count
         case .previousChoice: return (review.selectedService + count - 1) % count
-        case .selectService(let index) where review.rights.claimTypes.indices.contains(index): return index
+        case .select(let index) where review.rights.claimTypes.indices.contains(index): return index
         default: return review.selectedService
         }
     }

@@ -9,14 +9,44 @@ public struct VisitRequest: Sendable, Hashable, Codable {
     public var correlationId: String
     public var hn: String?
     public var hcode: String?
+    /// For a patient authenticated without their own card: how, and by whom. `nil` for the card path
+    /// (the body is then exactly the agent's documented confirm-save).
+    public var verification: Verification?
 
-    public init(pid: String, claimType: String, mobile: String, correlationId: String, hn: String? = nil, hcode: String? = nil) {
+    public init(pid: String, claimType: String, mobile: String, correlationId: String, hn: String? = nil, hcode: String? = nil,
+                verification: Verification? = nil) {
         self.pid = pid
         self.claimType = claimType
         self.mobile = mobile
         self.correlationId = correlationId
         self.hn = hn
         self.hcode = hcode
+        self.verification = verification
+    }
+
+    enum CodingKeys: String, CodingKey { case pid, claimType, mobile, correlationId, hn, hcode }
+
+    // The verification's fields sit beside the visit's, as the web form posts them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pid = try c.decode(String.self, forKey: .pid)
+        claimType = try c.decode(String.self, forKey: .claimType)
+        mobile = try c.decodeIfPresent(String.self, forKey: .mobile) ?? ""
+        correlationId = try c.decode(String.self, forKey: .correlationId)
+        hn = try c.decodeIfPresent(String.self, forKey: .hn)
+        hcode = try c.decodeIfPresent(String.self, forKey: .hcode)
+        verification = try? Verification(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pid, forKey: .pid)
+        try c.encode(claimType, forKey: .claimType)
+        try c.encode(mobile, forKey: .mobile)
+        try c.encode(correlationId, forKey: .correlationId)
+        try c.encodeIfPresent(hn, forKey: .hn)
+        try c.encodeIfPresent(hcode, forKey: .hcode)
+        try verification?.encode(to: encoder)
     }
 }
 
