@@ -125,6 +125,7 @@ let package = Package(
             name: "KioskConfig",
             dependencies: [
                 "Journey",
+                "ThaiIDCard",
                 "NHSO",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Yams", package: "Yams"),

@@ -19,6 +19,8 @@ extension Journey {
             return []
         }
         let abandoned: [JourneyEffect] = switch (state.step, state.visit) {
+        case (.identifying(.staff(.toDesk)), _):
+            []  // already recorded as sent to the desk
         case (.review, let visit?), (.mobileNumber, let visit?), (.identifying, let visit?):
             [.cancel(visit), .record(visit, .ended(.idleTimeout, detail: "no input before confirm"))]
         default: []
@@ -66,7 +68,7 @@ extension IdentificationStep {
     /// Steps where the kiosk (a reader, NHSO) works and the patient waits: they do not time out.
     var isMachineWorking: Bool {
         switch self {
-        case .card, .qr(.waiting), .proxyCard(.guardianCard(_, reading: true, _)): true
+        case .card, .qr(.waiting), .proxyCard(.guardianCard(_, reading: true, _)), .staff(.staffCard(_, reading: true, _)): true
         default: false
         }
     }
@@ -74,8 +76,10 @@ extension IdentificationStep {
     /// Steps waiting for a card that is not the patient's own (it is read for the path, not as the
     /// start of the card path).
     var waitsForCard: Bool {
-        if case .proxyCard(.guardianCard(_, reading: false, _)) = self { return true }
-        return false
+        switch self {
+        case .proxyCard(.guardianCard(_, reading: false, _)), .staff(.staffCard(_, reading: false, _)): return true
+        default: return false
+        }
     }
 
     /// Steps with a countdown of their own, sent `.tick`.

@@ -89,6 +89,8 @@ public struct Journey: Sendable {
             transition = QRIdentification(configuration: configuration).reduce(qrStep, event, visit: visit)
         case .proxyCard(let proxyStep):
             transition = ProxyCardIdentification().reduce(proxyStep, event, visit: visit)
+        case .staff(let staffStep):
+            transition = StaffIdentification(configuration: configuration).reduce(staffStep, event, visit: visit)
         case .atCounter:
             transition = .ignored
         }
@@ -122,6 +124,9 @@ public struct Journey: Sendable {
             return [.cancel(visit), .record(visit, .ended(reason, detail: detail))]
         case .abandon(let reason, let detail):
             return abandon(&state, reason, detail: detail)
+        case .finished:
+            endVisit(&state)
+            return []
         case .leave:
             state.visit = nil
             go(&state, .chooseIdentity(focus: state.step.identificationPath ?? .card))
@@ -141,6 +146,18 @@ public struct Journey: Sendable {
             first = .qr(.scan)
         case .proxyCard where configuration.verifiedVisits:
             first = .proxyCard(.patientID(NumberEntry(.citizenID)))
+        case .staff where configuration.mode == .kiosk:
+            // To the desk, with a slip: the visit is recorded as sent there, so staff can find it.
+            guard state.journalAvailable else { go(&state, .problem(.outOfService)); return [] }
+            let visit = visitIDs.next()
+            state.visit = visit
+            go(&state, .identifying(.staff(.toDesk(reference: visit.reference, slip: .printing))))
+            return [
+                .record(visit, .ended(.sentToStaff, detail: "sent to the registration desk with a queue slip")),
+                .printQueueSlip(visit, QueueSlip(reference: visit.reference, language: state.language)),
+            ]
+        case .staff where configuration.verifiedVisits:
+            first = .staff(.patientID(NumberEntry(.citizenID)))
         default:
             go(&state, .identifying(.atCounter(path)))
             return []

@@ -16,6 +16,8 @@ public enum JourneyEffect: Sendable, Hashable {
     case awaitPhoneAuthentication(VisitID, pid: String, hcode: String?)
     /// Print the claim-code slip (→ `slipPrinted` / `slipFailed`).
     case printSlip(VisitID, Slip)
+    /// Print a slip that sends the patient to the registration desk (→ `slipPrinted` / `slipFailed`).
+    case printQueueSlip(VisitID, QueueSlip)
     /// Keep what happened to the visit, for recovery, staff and audit.
     case record(VisitID, JourneyRecord)
     /// Stop the visit's card read and rights check: the patient has gone. A submit is never cancelled.
@@ -42,6 +44,17 @@ public struct Slip: Sendable, Hashable {
     public var patientName: String
     public var maskedCitizenID: String
     public var language: Language
+}
+
+/// What a queue slip carries: where to go, and the reference staff find the patient's attempt by.
+public struct QueueSlip: Sendable, Hashable {
+    public var reference: String
+    public var language: Language
+
+    public init(reference: String, language: Language) {
+        self.reference = reference
+        self.language = language
+    }
 }
 
 /// What happened to a visit, as the journey sees it. The submit itself (before and after NHSO is
@@ -79,6 +92,8 @@ public enum VisitEndReason: String, Sendable, Hashable, CaseIterable, Codable {
     case notSubmitted
     /// The QR path: NHSO listed no phone authentication while the kiosk waited.
     case phoneNotAuthenticated
+    /// The patient was sent to the registration desk (the staff path at a kiosk).
+    case sentToStaff
 
     /// Whether the visit had been confirmed (it failed) rather than left before (it was abandoned).
     public var isFailure: Bool {

@@ -91,10 +91,9 @@ public final class EffectRunner: Sendable {
                 if !Task.isCancelled { post(.result(visit, result)) }
             }
         case .printSlip(let visit, let slip):
-            let printer = self.printer
-            Task {
-                do { try await printer.print(slip); post(.result(visit, .slipPrinted)) } catch { post(.result(visit, .slipFailed("\(error)"))) }
-            }
+            printing(for: visit) { try await $0.print(slip) }
+        case .printQueueSlip(let visit, let slip):
+            printing(for: visit) { try await $0.print(slip) }
         case .record(let visit, let record):
             let logger = self.logger
             // A lost record of a step before confirm loses no code: it is logged. The write before
@@ -206,6 +205,14 @@ public final class EffectRunner: Sendable {
             ])
         }
         try? await journal.recordNow(visit, .confirmedByNHSO(listed, detail: detail), at: Date())
+    }
+
+    /// Prints in the background and reports `slipPrinted` or `slipFailed` for the visit.
+    private func printing(for visit: VisitID, _ body: @escaping @Sendable (any SlipPrinter) async throws -> Void) {
+        let (printer, post) = (self.printer, self.post)
+        Task {
+            do { try await body(printer); post(.result(visit, .slipPrinted)) } catch { post(.result(visit, .slipFailed("\(error)"))) }
+        }
     }
 
     private func run(for visit: VisitID, _ body: @escaping @Sendable () async -> Void) {

@@ -3,6 +3,7 @@ import Foundation
 import Journey
 import NHSO
 import SystemPackage
+import ThaiIDCard
 import Yams
 
 /// Reads a kiosk configuration (YAML, see `kiosk-config/`) into `KioskSettings`, and refuses it — with
@@ -30,6 +31,7 @@ public enum KioskConfigurationFile {
         "journey.phoneWaitSeconds": "a whole number of seconds, 30 to 900",
         "journey.verifiedVisits": "true (guardian, photo and staff visits are sent to nhso.paths.verifiedConfirmSave) or false (those patients are sent to the counter)",
         "admin.pin": "4 to 12 digits",
+        "staff.listFile": "a file of the citizen ids (one per line, # for comments) of the staff who may authenticate for a patient at a station; not writable by others",
         "output.slips": "a folder for slip files",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
         "output.journalRetentionDays": "a whole number of days, 1 to 3650",
@@ -145,7 +147,8 @@ public enum KioskConfigurationFile {
             defaultService: service, hcode: hcode,
             qrAuthenticationURL: qrURL, phoneWaitSeconds: number("journey.phoneWaitSeconds", default: 180, range: 30...900),
             // Off unless the hospital says so: NHSO publishes no path for these visits.
-            verifiedVisits: flag("journey.verifiedVisits", default: false)
+            verifiedVisits: flag("journey.verifiedVisits", default: false),
+            staffIDs: text("staff.listFile").map { staffList($0, problems: &problems) } ?? []
         )
         var paths: [String: String] = [:]
         for name in NHSOPaths.names.keys {
@@ -164,5 +167,23 @@ public enum KioskConfigurationFile {
             journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),
             logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log"
         )
+    }
+
+    /// The staff list: valid citizen ids, one per line; every bad line is a problem, and so is a file
+    /// others can write (anyone could add themselves).
+    static func staffList(_ path: String, problems: inout [String]) -> Set<String> {
+        var info = stat()
+        guard stat(path, &info) == 0, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            problems.append("staff.listFile: \(path) cannot be read")
+            return []
+        }
+        if info.st_mode & 0o002 != 0 { problems.append("staff.listFile: \(path) is writable by others; chmod o-w \(path)") }
+        var ids: Set<String> = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !entry.isEmpty else { continue }
+            if CitizenID(entry) != nil { ids.insert(entry) } else { problems.append("staff.listFile: line \(number + 1) is not a valid citizen id") }
+        }
+        return ids
     }
 }

@@ -49,7 +49,10 @@ public struct ScreenRenderer: Sendable {
         case .qr(.typeID(let entry)): screen.numberEntry(entry, title: screen.t("qr.typeID"))
         case .qr(.waiting(_, let left)): screen.qrWaiting(secondsLeft: left)
         case .proxyCard(.patientID(let entry)): screen.numberEntry(entry, title: screen.t("proxy.patientID"))
-        case .proxyCard(.guardianCard(_, let reading, let notice)): screen.guardianCard(reading: reading, notice: notice)
+        case .proxyCard(.guardianCard(_, let reading, let notice)): screen.verifierCard("proxy", reading: reading, notice: notice)
+        case .staff(.toDesk(let reference, let slip)): screen.toDesk(reference: reference, slip: slip)
+        case .staff(.patientID(let entry)): screen.numberEntry(entry, title: screen.t("proxy.patientID"))
+        case .staff(.staffCard(_, let reading, let notice)): screen.verifierCard("staff", reading: reading, notice: notice)
         case .proxyCard(.relation(let choice)): screen.relation(choice)
         case .atCounter(let path): screen.atCounter(path)
         }

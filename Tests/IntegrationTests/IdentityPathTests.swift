@@ -9,11 +9,14 @@ import TerminalUI
     let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
     let somchai = "1101700203450"
 
-    func kiosk(_ zone: TestZoneProcess, term: String = "xterm-256color", station: Bool = false) throws -> (TmuxKiosk, URL) {
+    func kiosk(_ zone: TestZoneProcess, term: String = "xterm-256color", station: Bool = false, staff: [String] = []) throws -> (TmuxKiosk, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID())")
+        let staffList = folder.appendingPathComponent("staff.txt")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try (staff.joined(separator: "\n") + "\n").write(to: staffList, atomically: true, encoding: .utf8)
         let config = try writeKioskConfiguration(
             zone: zone, folder: folder, backend: "direct", reader: KioskRunTests.reader, qrURL: "\(zone.url)/testzone/qr/10757",
-            extra: "journey:\n  verifiedVisits: true"
+            extra: "journey:\n  verifiedVisits: true\nstaff:\n  listFile: \(staffList.path)"
         ).replacingStationMode(station)
         let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], width: 100, height: 30, demoOutput: false,
                                   environment: token.merging(["TERM": term]) { $1 })
@@ -82,6 +85,43 @@ import TerminalUI
         let listing = try journalListing(folder.appendingPathComponent("journal.sqlite"))
         #expect(listing.contains("\(code)  11002xxxxxx94  proxyCard"))
         #expect(listing.contains("by  ผู้ดูแล  ลุง  35001xxxxxx71"))
+    }
+
+    @Test func aKioskSendsThePatientToTheDeskWithAQueueSlipInEnglish() throws {
+        let zone = try TestZoneProcess()
+        let (kiosk, folder) = try kiosk(zone)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F2", "Enter", "6")
+        #expect(kiosk.waitFor("Please go to the registration desk"))
+        #expect(kiosk.waitFor("Please take your queue slip"))
+        let listing = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+        let reference = try #require(listing.split(separator: " ").dropFirst(2).first.map(String.init))
+        #expect(listing.contains("abandoned  sentToStaff"))
+        #expect(kiosk.screen.contains(reference))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("slips/queue-\(reference).txt").path))
+    }
+
+    /// At a station: the patient's id typed, the staff member's own card through pcscd, checked against
+    /// the staff list; NHSO is told a staff recorder acted, as caretaking officer.
+    @Test func aStationsStaffMemberAuthenticatesForThePatient() throws {
+        try Harness.requireVirtualReader(KioskRunTests.reader)
+        let zone = try TestZoneProcess()
+        let (kiosk, _) = try kiosk(zone, station: true, staff: ["3500100345671"])
+        #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
+        try kiosk.keys("Enter", "6")
+        try kiosk.type("1100200778894")
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("เจ้าหน้าที่: กรุณาเสียบบัตรประชาชนของท่าน"))
+        let card = try SimulatedCard("lifetime", arguments: ["--vpcd-port", KioskRunTests.vpcdPort, "--latency-ms", "5"])
+        #expect(kiosk.waitFor("นายทองคำ มีสุข (เจ้าหน้าที่ผู้บันทึกข้อมูล · เจ้าหน้าที่ผู้ดูแล)"))
+        #expect(kiosk.screen.contains("1-1002-00778-89-4"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("รหัสยืนยันการเข้ารับบริการ (Authen Code)"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        try card.remove()
+        let verification = try zone.get("/testzone/verifications/\(code)")
+        #expect(verification.contains("\"authenType\":\"STAFF\""))
+        #expect(verification.contains("\"verifierType\":\"เจ้าหน้าที่ผู้บันทึกข้อมูล\""))
     }
 
     @Test func qrByKeyboardAndTapsInEnglish() throws {

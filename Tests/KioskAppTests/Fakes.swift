@@ -107,6 +107,7 @@ struct FailingRecorder: VisitRecorder {
 
 struct NoPrinter: SlipPrinter {
     func print(_ slip: Slip) async throws {}
+    func print(_ slip: QueueSlip) async throws {}
 }
 
 extension Duration {

@@ -181,4 +181,22 @@ import Testing
             #expect(text.contains("nhso.paths.confirmSave"))
         }
     }
+
+    @Test func theStaffListIsReadAndEveryBadLineNamed() async throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(UUID()).txt")
+        try "# registration staff\n1101700203450  # Somchai\n\n3500100345671\n".write(to: list, atomically: true, encoding: .utf8)
+        let settings = try await KioskConfigurationFile.load(path: try write(minimal + "\nstaff:\n  listFile: \(list.path)\n"))
+        #expect(settings.journey.staffIDs == ["1101700203450", "3500100345671"])
+        try "1101700203451\nnot an id\n".write(to: list, atomically: true, encoding: .utf8)
+        chmod(list.path, 0o666)
+        do {
+            _ = try await KioskConfigurationFile.load(path: try write(minimal + "\nstaff:\n  listFile: \(list.path)\n"))
+            Issue.record("accepted")
+        } catch let error as ConfigurationError {
+            let text = error.problems.joined(separator: "\n")
+            #expect(text.contains("line 1 is not a valid citizen id"))
+            #expect(text.contains("line 2 is not a valid citizen id"))
+            #expect(text.contains("writable by others"))
+        }
+    }
 }

@@ -42,7 +42,9 @@ enum UISamples {
         .identifying(.proxyCard(.patientID(NumberEntry(.citizenID)))),
         .identifying(.proxyCard(.guardianCard(patient: person.citizenID, reading: false, notice: .isThePatientsCard))),
         .identifying(.proxyCard(.guardianCard(patient: person.citizenID, reading: true, notice: nil))),
-        .identifying(.proxyCard(.relation(ProxyChoice(patient: CitizenID("1100200778894")!, guardian: person)))), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
+        .identifying(.proxyCard(.relation(ProxyChoice(patient: CitizenID("1100200778894")!, guardian: person)))),
+        .identifying(.staff(.toDesk(reference: "ABC234", slip: .failed("no paper")))),
+        .identifying(.staff(.staffCard(patient: person.citizenID, reading: false, notice: .notOnStaffList))), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
         .problem(.outOfService), .problem(.answerForAnotherPerson), .problem(.nhso(.visitRejected(message: "ไม่พบสิทธิ"), retry: nil)),
         .problem(.cardRemovedBeforeConfirm), .problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(.card(person)))),
     ]

@@ -64,7 +64,9 @@ struct DemoCommand: AsyncParsableCommand {
 
         let configuration = JourneyConfiguration(
             mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757",
-            qrAuthenticationURL: "\(testZone.url)/testzone/qr/10757", verifiedVisits: true
+            qrAuthenticationURL: "\(testZone.url)/testzone/qr/10757", verifiedVisits: true,
+            // At a demo station, Somchai (the first demo card) is on the staff list.
+            staffIDs: ["1101700203450"]
         )
         // F7: the patient's phone authenticates (what NHSO's app does once the QR is scanned).
         let zone = testZone.zone

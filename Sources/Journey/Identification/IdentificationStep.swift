@@ -11,6 +11,8 @@ public enum IdentificationStep: Sendable, Hashable {
     case qr(QRStep)
     /// A guardian or caretaker identifies the patient with their own card (`ProxyCardStep`).
     case proxyCard(ProxyCardStep)
+    /// The registration desk, or staff authenticating at a station (`StaffStep`).
+    case staff(StaffStep)
     /// A path this kiosk does not offer yet: the patient is sent to the counter.
     case atCounter(IdentityPath)
 
@@ -19,6 +21,7 @@ public enum IdentificationStep: Sendable, Hashable {
         case .card: .card
         case .qr: .qr
         case .proxyCard: .proxyCard
+        case .staff: .staff
         case .atCounter(let path): path
         }
     }

@@ -15,6 +15,8 @@ enum IdentificationTransition: Sendable, Hashable {
     case failed(JourneyProblem, VisitEndReason, detail: String)
     /// Back to "how will you prove who you are?" (nothing was recorded or sent).
     case leave
+    /// The path is over and everything of it is recorded: back to the start.
+    case finished
     /// The patient gave up on the path: back to the start; the visit ends with `reason`.
     case abandon(VisitEndReason, detail: String)
     /// The event means nothing here.

@@ -15,30 +15,17 @@ struct ProxyCardIdentification {
             }
 
         case .guardianCard(let patient, let reading, _):
-            switch event {
-            case .cardInserted where !reading:
-                return .step(.proxyCard(.guardianCard(patient: patient, reading: true, notice: nil)), [.readCard(visit)])
-            case .cardRemoved where reading:
-                return .step(.proxyCard(.guardianCard(patient: patient, reading: false, notice: .removed)), [.cancel(visit)])
-            case .result(_, .cardRead(let card)) where reading:
-                guard card.citizenID != patient else {
-                    return .step(.proxyCard(.guardianCard(patient: patient, reading: false, notice: .isThePatientsCard)), [])
-                }
-                return .step(.proxyCard(.relation(ProxyChoice(patient: patient, guardian: Patient(card: card)))), [])
-            case .result(_, .cardReadFailed(let error)) where reading:
-                return .step(.proxyCard(.guardianCard(patient: patient, reading: false, notice: error.isCardRemoved ? .removed : .unreadable)), [])
-            case .result(_, .agentRead(let rights)) where reading:
-                // NHSO's agent reads the card and checks the rights of whoever it belongs to: the guardian.
-                guard let guardian = Patient(agentRead: rights), guardian.citizenID != patient else {
-                    return .step(.proxyCard(.guardianCard(patient: patient, reading: false, notice: .isThePatientsCard)), [])
-                }
-                return .step(.proxyCard(.relation(ProxyChoice(patient: patient, guardian: guardian))), [])
-            case .result(_, .agentReadFailed) where reading:
-                return .step(.proxyCard(.guardianCard(patient: patient, reading: false, notice: .unreadable)), [])
-            case .back where !reading:
+            if event == .back && !reading {
                 return .step(.proxyCard(.patientID(NumberEntry(.citizenID, digits: patient.digits))), [])
-            default:
-                return .ignored
+            }
+            func waiting(_ notice: VerifierCardNotice?, reading: Bool = false) -> IdentificationStep {
+                .proxyCard(.guardianCard(patient: patient, reading: reading, notice: notice))
+            }
+            switch VerifierCardRead(patient: patient, reading: reading).handle(event) {
+            case .read: return .step(waiting(nil, reading: true), [.readCard(visit)])
+            case .notice(let notice, let cancel): return .step(waiting(notice), cancel ? [.cancel(visit)] : [])
+            case .verifier(let guardian): return .step(.proxyCard(.relation(ProxyChoice(patient: patient, guardian: guardian))), [])
+            case .ignored: return .ignored
             }
 
         case .relation(var choice):

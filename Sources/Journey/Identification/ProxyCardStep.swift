@@ -8,19 +8,9 @@ public enum ProxyCardStep: Sendable, Hashable {
     case patientID(NumberEntry)
     /// "Guardian: please insert your ID card"; `reading` while it is read; `notice` after a card that
     /// could not serve.
-    case guardianCard(patient: CitizenID, reading: Bool, notice: GuardianCardNotice?)
+    case guardianCard(patient: CitizenID, reading: Bool, notice: VerifierCardNotice?)
     /// As what the guardian acts, and how they are related to the patient: one screen.
     case relation(ProxyChoice)
-}
-
-/// Why a card in the guardian's step did not serve.
-public enum GuardianCardNotice: Sendable, Hashable {
-    /// The card is the patient's own: then the card path serves (it is read again as theirs).
-    case isThePatientsCard
-    /// The card could not be read.
-    case unreadable
-    /// The card left the reader during the read.
-    case removed
 }
 
 /// The choices on the relation screen: 21 items numbered in screen order — the two verifier types

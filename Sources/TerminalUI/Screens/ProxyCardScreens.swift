@@ -2,19 +2,21 @@ import Journey
 import NHSO
 
 extension Screen {
-    /// "Guardian or caretaker: please insert your own ID card", or what went wrong with the last one.
-    mutating func guardianCard(reading: Bool, notice: GuardianCardNotice?) {
-        var row = paragraph(t("proxy.insertTitle"), row: top + 1, style: .title)
+    /// "Guardian (or staff member): please insert your own ID card", or what went wrong with the last
+    /// one. `role` is `proxy` or `staff`: the keys of its texts.
+    mutating func verifierCard(_ role: String, reading: Bool, notice: VerifierCardNotice?) {
+        var row = paragraph(t("\(role).insertTitle"), row: top + 1, style: .title)
         if reading {
-            waiting("proxy.reading", detail: "reading.keepIn")
+            waiting("\(role).reading", detail: "reading.keepIn")
             return
         }
-        row = paragraph(t("proxy.insertCard"), row: row + 1, style: .emphasis)
+        row = paragraph(t("\(role).insertCard"), row: row + 1, style: .emphasis)
         if let notice {
             let key = switch notice {
             case .isThePatientsCard: "proxy.isThePatient"
             case .unreadable: "problem.cardUnreadable"
             case .removed: "proxy.removed"
+            case .notOnStaffList: "staff.notOnList"
             }
             paragraph(t(key), row: row + 1, style: .warning)
         }

@@ -1,0 +1,49 @@
+import NHSO
+import ThaiIDCard
+
+/// The staff path. Kiosk: the desk and a queue slip, no visit sent. Station: the patient's id → the staff
+/// member's card, checked against the staff list → identified, with the staff member as the verifier.
+struct StaffIdentification {
+    let configuration: JourneyConfiguration
+
+    func reduce(_ step: StaffStep, _ event: JourneyEvent, visit: VisitID) -> IdentificationTransition {
+        switch step {
+        case .toDesk(let reference, _):
+            switch event {
+            case .result(_, .slipPrinted): return .step(.staff(.toDesk(reference: reference, slip: .printed)), [])
+            case .result(_, .slipFailed(let reason)): return .step(.staff(.toDesk(reference: reference, slip: .failed(reason))), [])
+            case .enter, .back: return .finished
+            default: return .ignored
+            }
+
+        case .patientID(var entry):
+            guard event.isEntryInput else { return .ignored }
+            switch entry.handle(event) {
+            case .editing: return .step(.staff(.patientID(entry)), [])
+            case .cancelled: return .leave
+            case .done: return .step(.staff(.staffCard(patient: entry.citizenID!, reading: false, notice: nil)), [])
+            }
+
+        case .staffCard(let patient, let reading, _):
+            if event == .back && !reading {
+                return .step(.staff(.patientID(NumberEntry(.citizenID, digits: patient.digits))), [])
+            }
+            func waiting(_ notice: VerifierCardNotice?, reading: Bool = false) -> IdentificationStep {
+                .staff(.staffCard(patient: patient, reading: reading, notice: notice))
+            }
+            switch VerifierCardRead(patient: patient, reading: reading).handle(event) {
+            case .read:
+                return .step(waiting(nil, reading: true), [.readCard(visit)])
+            case .notice(let notice, let cancel):
+                return .step(waiting(notice), cancel ? [.cancel(visit)] : [])
+            case .verifier(let staff) where !configuration.staffIDs.contains(staff.citizenID.digits):
+                return .step(waiting(.notOnStaffList), [])
+            case .verifier(let staff):
+                let proxy = Proxy(citizenID: staff.citizenID, name: staff.nameTH, role: .staffRecorder, relationship: .caretakingOfficer)
+                return .identified(Identification(patient: Patient(citizenID: patient, nameTH: ""), path: .staff, proxy: proxy))
+            case .ignored:
+                return .ignored
+            }
+        }
+    }
+}
