@@ -32,6 +32,9 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
+        // The kiosk's camera through ffmpeg (V4L2, or a test pattern / still picture for demos and tests).
+        .target(name: "Camera", dependencies: ["Journey"]),
+
         // QR codes (libqrencode): on screen for the QR path, on slips.
         .target(name: "QRCode", dependencies: ["CQREncode"]),
 
@@ -96,7 +99,7 @@ let package = Package(
         .target(
             name: "KioskApp",
             dependencies: [
-                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal",
+                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal", "Camera",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -104,6 +107,7 @@ let package = Package(
         .executableTarget(
             name: "AuthenKiosk",
             dependencies: [
+                "Camera",
                 "SmartCard",
                 "ThaiIDCard",
                 "NHSO",
@@ -124,6 +128,7 @@ let package = Package(
         .target(
             name: "KioskConfig",
             dependencies: [
+                "Camera",
                 "Journey",
                 "ThaiIDCard",
                 "NHSO",

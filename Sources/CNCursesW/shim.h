@@ -23,6 +23,8 @@ static inline int ak_get_wch(unsigned int *out) { wint_t c = 0; int r = wget_wch
 static inline int ak_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int ak_key_f(int n) { return KEY_F(n); }
 static inline int ak_colors(void) { return COLORS; }
+static inline int ak_color_pairs(void) { return COLOR_PAIRS; }
+static inline void ak_attr_set(int attributes, int pair) { attr_set((attr_t)attributes, (short)pair, NULL); }
 static inline int ak_key_mouse(void) { return KEY_MOUSE; }
 // The whole screen's background: blank cells carry the kiosk's colours, never the terminal's default.
 static inline void ak_background(int pair) { bkgd((chtype)(COLOR_PAIR(pair) | ' ')); }

@@ -69,6 +69,7 @@ extension IdentificationStep {
     var isMachineWorking: Bool {
         switch self {
         case .card, .qr(.waiting), .proxyCard(.guardianCard(_, reading: true, _)), .staff(.staffCard(_, reading: true, _)): true
+        case .photo(.camera(_, let capture)), .proxyPhoto(.camera(_, let capture)): capture.isBusy
         default: false
         }
     }
@@ -84,7 +85,10 @@ extension IdentificationStep {
 
     /// Steps with a countdown of their own, sent `.tick`.
     var countsDown: Bool {
-        if case .qr(.waiting) = self { return true }
-        return false
+        switch self {
+        case .qr(.waiting): true
+        case .photo(.camera(_, let capture)), .proxyPhoto(.camera(_, let capture)): capture.countsDown
+        default: false
+        }
     }
 }

@@ -91,8 +91,17 @@ public struct Journey: Sendable {
             transition = ProxyCardIdentification().reduce(proxyStep, event, visit: visit)
         case .staff(let staffStep):
             transition = StaffIdentification(configuration: configuration).reduce(staffStep, event, visit: visit)
+        case .photo(let photoStep):
+            transition = PhotoIdentification().reduce(photoStep, event, visit: visit)
+        case .proxyPhoto(let proxyPhotoStep):
+            transition = ProxyPhotoIdentification().reduce(proxyPhotoStep, event, visit: visit)
         case .atCounter:
             transition = .ignored
+        }
+        if case .result(_, .previewFrame) = event, case .step(let step, let effects) = transition {
+            // Ten frames a second are not the patient doing something: the idle clock runs on.
+            state.step = .identifying(step)
+            return effects
         }
         return apply(&state, transition, visit: visit)
     }
@@ -158,6 +167,10 @@ public struct Journey: Sendable {
             ]
         case .staff where configuration.verifiedVisits:
             first = .staff(.patientID(NumberEntry(.citizenID)))
+        case .photo where configuration.verifiedVisits && configuration.cameraAvailable:
+            first = .photo(.patientID(NumberEntry(.citizenID)))
+        case .proxyPhoto where configuration.verifiedVisits && configuration.cameraAvailable:
+            first = .proxyPhoto(.patientID(NumberEntry(.citizenID)))
         default:
             go(&state, .identifying(.atCounter(path)))
             return []

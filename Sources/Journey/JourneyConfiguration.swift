@@ -38,6 +38,8 @@ public struct JourneyConfiguration: Sendable, Hashable {
     /// sent to NHSO: they need the (assumed) verified confirm-save path. Off: those paths send the
     /// patient to the counter.
     public var verifiedVisits: Bool
+    /// Whether the kiosk has a camera (the photo paths need one).
+    public var cameraAvailable: Bool
     /// Citizen ids of the staff who may authenticate for a patient at a station (the staff path).
     public var staffIDs: Set<String>
 
@@ -45,8 +47,9 @@ public struct JourneyConfiguration: Sendable, Hashable {
         mode: Mode = .kiosk, mobileRequired: Bool = false, idleSeconds: Int = 60, countdownSeconds: Int = 10,
         claimCodeSeconds: Int = 15, defaultService: String = ServiceCode.general, hcode: String? = nil,
         submitLimitSeconds: Int = 45, qrAuthenticationURL: String? = nil, phoneWaitSeconds: Int = 180,
-        verifiedVisits: Bool = true, staffIDs: Set<String> = []
+        verifiedVisits: Bool = true, staffIDs: Set<String> = [], cameraAvailable: Bool = true
     ) {
+        self.cameraAvailable = cameraAvailable
         self.staffIDs = staffIDs
         self.verifiedVisits = verifiedVisits
         self.qrAuthenticationURL = qrAuthenticationURL

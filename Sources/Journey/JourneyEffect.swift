@@ -14,6 +14,12 @@ public enum JourneyEffect: Sendable, Hashable {
     /// this unit, done on the patient's phone (→ `phoneAuthenticated` / `phoneAuthenticationFailed`);
     /// stopped by `cancel`. Errors that waiting may mend are retried, not reported.
     case awaitPhoneAuthentication(VisitID, pid: String, hcode: String?)
+    /// Start the camera's live preview (→ `previewFrame`… / `cameraFailed`); stopped by `stopCamera`,
+    /// `capturePhoto` or `cancel`.
+    case startCamera(VisitID)
+    case stopCamera(VisitID)
+    /// Take the photo (the preview stops first) (→ `photoCaptured` / `cameraFailed`).
+    case capturePhoto(VisitID)
     /// Print the claim-code slip (→ `slipPrinted` / `slipFailed`).
     case printSlip(VisitID, Slip)
     /// Print a slip that sends the patient to the registration desk (→ `slipPrinted` / `slipFailed`).
@@ -29,10 +35,14 @@ public enum JourneyEffect: Sendable, Hashable {
 public struct VisitSubmission: Sendable, Hashable {
     public var request: VisitRequest
     public var mayHaveBeenRecorded: Bool
+    /// The photo to attach (photo and proxy-photo paths): the app holds it under this id, and puts it
+    /// in the request only as it is sent.
+    public var photoID: String?
 
-    public init(request: VisitRequest, mayHaveBeenRecorded: Bool = false) {
+    public init(request: VisitRequest, mayHaveBeenRecorded: Bool = false, photoID: String? = nil) {
         self.request = request
         self.mayHaveBeenRecorded = mayHaveBeenRecorded
+        self.photoID = photoID
     }
 }
 

@@ -66,6 +66,11 @@ public enum EffectResult: Sendable, Hashable {
     /// NHSO could not be asked about it (an error waiting cannot mend).
     case phoneAuthenticationFailed(NHSOError)
 
+    // The camera
+    case previewFrame(PixelImage)
+    case photoCaptured(CapturedPhoto)
+    case cameraFailed(String)
+
     // The printer
     case slipPrinted
     case slipFailed(String)

@@ -179,7 +179,8 @@ public struct JourneyState: Sendable, Hashable {
     public var needsTicks: Bool {
         if idleSecondsLeft != nil { return true }
         switch step {
-        case .submitting, .identifying(.qr(.waiting)): return true
+        case .submitting: return true
+        case .identifying(let step): return step.countsDown
         default: return false
         }
     }

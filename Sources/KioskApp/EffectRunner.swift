@@ -1,3 +1,4 @@
+import Camera
 import Foundation
 import Journey
 import Logging
@@ -21,6 +22,12 @@ public final class EffectRunner: Sendable {
     /// Today's service date, in Thai time.
     let today: @Sendable () -> String
     let submitter: @Sendable (any NHSOService) -> VisitSubmitter
+    /// `nil` where the kiosk has no camera.
+    let camera: FFmpegCamera?
+    /// Photos taken, until their visit is settled (memory only).
+    let photos = PhotoStore()
+    /// Each visit's camera preview or capture.
+    private let cameraTasks = TaskTable()
 
     /// Running reads and rights checks, by visit: cancelled when the visit ends.
     private let cancellable = TaskTable()
@@ -35,8 +42,10 @@ public final class EffectRunner: Sendable {
         logger: Logger = Logger(label: "authen-kiosk"),
         today: @escaping @Sendable () -> String = { ThaiTime.today() },
         submitter: @escaping @Sendable (any NHSOService) -> VisitSubmitter = { VisitSubmitter(service: $0) },
+        camera: FFmpegCamera? = nil,
         post: @escaping @Sendable (JourneyEvent) -> Void
     ) {
+        self.camera = camera
         self.cards = cards
         self.nhso = nhso
         self.printer = printer
@@ -103,8 +112,16 @@ public final class EffectRunner: Sendable {
                     logger.error("journal write failed", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
                 }
             }
+        case .startCamera(let visit):
+            startCamera(visit)
+        case .stopCamera(let visit):
+            cameraTasks.cancel(visit)
+        case .capturePhoto(let visit):
+            capturePhoto(visit)
         case .cancel(let visit):
             cancellable.cancel(visit)
+            cameraTasks.cancel(visit)
+            photos.drop(visit)
         }
     }
 
@@ -123,6 +140,39 @@ public final class EffectRunner: Sendable {
         return submitsInFlight
     }
 
+    // MARK: Camera
+
+    private func startCamera(_ visit: VisitID) {
+        let post = self.post
+        cameraTasks.cancel(visit)
+        guard let camera else { return post(.result(visit, .cameraFailed("no camera is configured"))) }
+        cameraTasks.start(visit) {
+            do {
+                try await camera.preview { post(.result(visit, .previewFrame($0))) }
+            } catch {
+                if !Task.isCancelled { post(.result(visit, .cameraFailed("\(error)"))) }
+            }
+        }
+    }
+
+    /// Stops the preview (a V4L2 camera serves one reader), then takes the photo and keeps it here.
+    private func capturePhoto(_ visit: VisitID) {
+        let (post, photos) = (self.post, self.photos)
+        let preview = cameraTasks.cancel(visit)
+        guard let camera else { return post(.result(visit, .cameraFailed("no camera is configured"))) }
+        cameraTasks.start(visit) {
+            // The preview's ffmpeg gone first: the device is free.
+            for task in preview { await task.value }
+            do {
+                let (jpeg, thumbnail) = try await camera.capture()
+                let id = photos.keep(jpeg, for: visit)
+                post(.result(visit, .photoCaptured(CapturedPhoto(id: id, thumbnail: thumbnail))))
+            } catch {
+                post(.result(visit, .cameraFailed("\(error)")))
+            }
+        }
+    }
+
     // MARK: Submit
 
     private func submit(_ visit: VisitID, _ submission: VisitSubmission) {
@@ -133,6 +183,15 @@ public final class EffectRunner: Sendable {
             dates[visit] = date
             return date
         }
+        var withPhoto = submission
+        if let photoID = submission.photoID {
+            guard let jpeg = photos.jpeg(photoID) else {
+                post(.result(visit, .visitFailed(.visitRejected(message: "ไม่พบภาพถ่ายแล้ว กรุณาถ่ายภาพใหม่ / the photo is gone: please take it again"))))
+                return
+            }
+            withPhoto.request.verification?.photo = jpeg.base64EncodedString()
+        }
+        let (submission, photos) = (withPhoto, self.photos)
         submits.start(visit) {
             // On disk before NHSO hears of it: after a crash, recovery finds this row and asks NHSO.
             do throws(JournalError) {
@@ -163,6 +222,8 @@ public final class EffectRunner: Sendable {
                 logger.warning("visit not confirmed", metadata: ["visit": "\(visit.reference)", "reason": "\(error.staffMessage)"])
             }
             if case .pending = change {} else { self.serviceDates.withLock { _ = $0.removeValue(forKey: visit) } }
+            // Settled (or NHSO already holds it): the photo is not needed again.
+            if case .visitSubmitted = result { photos.drop(visit) } else if case .ended = change { photos.drop(visit) }
             do throws(JournalError) {
                 try await journal.recordNow(visit, change, at: Date())
             } catch {
@@ -242,9 +303,12 @@ final class TaskTable: Sendable {
         }
     }
 
-    func cancel(_ visit: VisitID) {
+    /// Cancels the visit's tasks; returns them, for whoever must wait until they have ended.
+    @discardableResult
+    func cancel(_ visit: VisitID) -> [Task<Void, Never>] {
         let tasks = running.withLock { $0.removeValue(forKey: visit) } ?? [:]
         tasks.values.forEach { $0.cancel() }
+        return Array(tasks.values)
     }
 
     var visits: Set<VisitID> { running.withLock { Set($0.keys) } }

@@ -1,3 +1,4 @@
+import Camera
 import Foundation
 import Journey
 import KioskConfig
@@ -15,9 +16,12 @@ public struct KioskServices: Sendable {
     public var printer: any SlipPrinter
     public var journal: VisitJournal
     public var logger: Logger
+    /// The camera for the photo paths; `nil`: none.
+    public var camera: FFmpegCamera?
 
     public init(cards: any CardSource, nhso: any NHSOService, printer: any SlipPrinter, journal: VisitJournal,
-                logger: Logger = Logger(label: "authen-kiosk")) {
+                logger: Logger = Logger(label: "authen-kiosk"), camera: FFmpegCamera? = nil) {
+        self.camera = camera
         self.cards = cards
         self.nhso = nhso
         self.printer = printer
@@ -39,7 +43,8 @@ public struct KioskServices: Sendable {
                 zone: settings.nhso.zone, token: token, baseURL: settings.nhso.baseURL, statusBaseURL: settings.nhso.statusBaseURL,
                 paths: NHSOPaths.cloud.replacing(settings.nhso.paths), timeouts: timeouts, logger: logger
             )
-            return KioskServices(cards: PCSCCardSource(reader: settings.reader), nhso: nhso, printer: printer, journal: journal)
+            return KioskServices(cards: PCSCCardSource(reader: settings.reader), nhso: nhso, printer: printer, journal: journal,
+                                 camera: settings.camera.map(FFmpegCamera.init))
         case .agent:
             let nhso = NHSOHTTPService.agent(
                 url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
@@ -47,14 +52,14 @@ public struct KioskServices: Sendable {
                 timeouts: timeouts, logger: logger
             )
             let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader, logger: logger)
-            return KioskServices(cards: cards, nhso: nhso, printer: printer, journal: journal)
+            return KioskServices(cards: cards, nhso: nhso, printer: printer, journal: journal, camera: settings.camera.map(FFmpegCamera.init))
         }
     }
 
     /// A core for `journey` whose effects use these services.
     public func core(journey: Journey) -> KioskCore {
         let queue = EventQueue()
-        let effects = EffectRunner(cards: cards, nhso: nhso, printer: printer, journal: journal, logger: logger) { queue.post($0) }
+        let effects = EffectRunner(cards: cards, nhso: nhso, printer: printer, journal: journal, logger: logger, camera: camera) { queue.post($0) }
         return KioskCore(journey: journey, queue: queue, effects: effects)
     }
 

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Camera
 import Journey
 import NHSO
 import SystemPackage
@@ -31,6 +32,10 @@ public enum KioskConfigurationFile {
         "journey.phoneWaitSeconds": "a whole number of seconds, 30 to 900",
         "journey.verifiedVisits": "true (guardian, photo and staff visits are sent to nhso.paths.verifiedConfirmSave) or false (those patients are sent to the counter)",
         "admin.pin": "4 to 12 digits",
+        "camera.input": "v4l2:/dev/videoN (a camera), test-pattern, image:/path/to/picture.jpg, or none (the photo paths send patients to the counter)",
+        "camera.width": "the photo's width in pixels, 160 to 1920",
+        "camera.height": "the photo's height in pixels, 120 to 1080",
+        "camera.frameRate": "frames a second for the preview, 1 to 30",
         "staff.listFile": "a file of the citizen ids (one per line, # for comments) of the staff who may authenticate for a patient at a station; not writable by others",
         "output.slips": "a folder for slip files",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
@@ -138,6 +143,17 @@ public enum KioskConfigurationFile {
         if !((4...12).contains(pin.count) && pin.allSatisfy(\.isNumber)) {
             pin.isEmpty ? problems.append("admin.pin is missing; accepted: \(keys["admin.pin"]!)") : problems.append("admin.pin is not accepted; accepted: \(keys["admin.pin"]!)")
         }
+        let cameraInput: CameraSettings.Input? = switch text("camera.input") ?? "none" {
+        case "none": nil
+        case "test-pattern": .testPattern
+        case let value where value.hasPrefix("v4l2:/"): .v4l2(device: String(value.dropFirst(5)))
+        case let value where value.hasPrefix("image:/"): .image(path: String(value.dropFirst(6)))
+        case let value: { bad("camera.input", value); return nil }()
+        }
+        let camera = cameraInput.map {
+            CameraSettings(input: $0, width: number("camera.width", default: 640, range: 160...1920),
+                           height: number("camera.height", default: 480, range: 120...1080), frameRate: number("camera.frameRate", default: 10, range: 1...30))
+        }
         let journey = JourneyConfiguration(
             mode: mode,
             mobileRequired: flag("journey.mobileRequired", default: false),
@@ -148,7 +164,8 @@ public enum KioskConfigurationFile {
             qrAuthenticationURL: qrURL, phoneWaitSeconds: number("journey.phoneWaitSeconds", default: 180, range: 30...900),
             // Off unless the hospital says so: NHSO publishes no path for these visits.
             verifiedVisits: flag("journey.verifiedVisits", default: false),
-            staffIDs: text("staff.listFile").map { staffList($0, problems: &problems) } ?? []
+            staffIDs: text("staff.listFile").map { staffList($0, problems: &problems) } ?? [],
+            cameraAvailable: camera != nil
         )
         var paths: [String: String] = [:]
         for name in NHSOPaths.names.keys {
@@ -165,7 +182,8 @@ public enum KioskConfigurationFile {
             slipsDirectory: text("output.slips") ?? "/var/lib/authen-kiosk/slips",
             journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
             journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),
-            logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log"
+            logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log",
+            camera: camera
         )
     }
 

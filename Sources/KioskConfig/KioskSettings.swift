@@ -1,3 +1,4 @@
+import Camera
 import Journey
 import NHSO
 
@@ -20,6 +21,8 @@ public struct KioskSettings: Sendable, Hashable {
     /// Where the log goes while the program has the terminal (a line written to the screen would
     /// break it); under systemd, whose journal takes standard error, the log stays there.
     public var logPath: String
+    /// The kiosk's camera (photo paths); `nil`: none.
+    public var camera: CameraSettings?
 
     public struct NHSO: Sendable, Hashable {
         public enum Backend: String, Sendable, Hashable, CaseIterable { case direct, agent }

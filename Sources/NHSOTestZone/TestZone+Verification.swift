@@ -22,7 +22,10 @@ extension TestZone {
             if !relationships.map(\.thai).contains(verification.relationship ?? "") { refuse("relationship", "ไม่พบความสัมพันธ์กับผู้รับบริการ") }
             if !isValidCitizenID(verification.verifierPid ?? "") { refuse("verifierPid", "เลขประจำตัวประชาชนของผู้ยืนยันตัวตนแทนไม่ถูกต้อง") }
             if verification.verifierPid == visit.pid { refuse("verifierPid", "ผู้ยืนยันตัวตนแทนต้องไม่ใช่ผู้รับบริการ") }
-            if (verification.verifierName ?? "").trimmingCharacters(in: .whitespaces).isEmpty { refuse("verifierName", "กรุณาระบุชื่อผู้ยืนยันตัวตนแทน") }
+            // A guardian with another photo ID has no card to read a name from: the form takes their id.
+            if verification.authenType != .proxyPhoto, (verification.verifierName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                refuse("verifierName", "กรุณาระบุชื่อผู้ยืนยันตัวตนแทน")
+            }
         }
         if needsPhoto.contains(verification.authenType) {
             let jpeg = verification.photo.flatMap { Data(base64Encoded: $0) }

@@ -1,5 +1,5 @@
 /// How a cell is drawn.
-public enum CellStyle: Sendable, Hashable, CaseIterable {
+public enum CellStyle: Sendable, Hashable {
     case normal
     case title
     case emphasis
@@ -13,6 +13,12 @@ public enum CellStyle: Sendable, Hashable, CaseIterable {
     case muted
     /// A QR code's modules: dark on light, as readers expect.
     case qr
+    /// Two pixels of a picture (a camera preview, a photo) in one cell: the upper half block drawn in
+    /// `top`, the cell's background `bottom`; both xterm 256-colour numbers.
+    case pixels(top: UInt8, bottom: UInt8)
+
+    /// The styles with fixed colours (every style but pictures').
+    public static let named: [CellStyle] = [.normal, .title, .emphasis, .button, .selectedButton, .focusedButton, .warning, .code, .muted, .qr]
 }
 
 /// One terminal cell: the text drawn there (a base character and the marks that sit on it), or empty

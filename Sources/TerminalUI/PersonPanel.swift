@@ -39,7 +39,10 @@ struct PersonPanel {
     /// Who authenticated for the patient, as what and how related (NHSO's words).
     private var actedBy: [(String, String)] {
         guard let proxy = review.identification.proxy else { return [] }
-        return [(t("review.actedBy"), "\(proxy.name) (\(proxy.role.thai) · \(proxy.relationship.thai))")]
+        // A guardian with another photo ID has no card to read a name from: their id stands for them.
+        let who = proxy.name.isEmpty ? proxy.citizenID.masked : proxy.name
+        let document = proxy.document.map { " · \($0.thai)" } ?? ""
+        return [(t("review.actedBy"), "\(who) (\(proxy.role.thai) · \(proxy.relationship.thai)\(document))")]
     }
 
     private var mobile: (String, String) {

@@ -54,6 +54,13 @@ public struct ScreenRenderer: Sendable {
         case .staff(.patientID(let entry)): screen.numberEntry(entry, title: screen.t("proxy.patientID"))
         case .staff(.staffCard(_, let reading, let notice)): screen.verifierCard("staff", reading: reading, notice: notice)
         case .proxyCard(.relation(let choice)): screen.relation(choice)
+        case .photo(.patientID(let entry)): screen.numberEntry(entry, title: screen.t("proxy.patientID"))
+        case .photo(.camera(_, let capture)): screen.camera(capture, instructionKey: "photo.instructions")
+        case .proxyPhoto(.patientID(let entry)): screen.numberEntry(entry, title: screen.t("proxy.patientID"))
+        case .proxyPhoto(.guardianID(_, let entry)): screen.numberEntry(entry, title: screen.t("proxyPhoto.guardianID"))
+        case .proxyPhoto(.document(let form)): screen.document(form)
+        case .proxyPhoto(.camera(_, let capture)): screen.camera(capture, instructionKey: "proxyPhoto.instructions")
+        case .proxyPhoto(.relation(_, let choice)): screen.relation(choice)
         case .atCounter(let path): screen.atCounter(path)
         }
     }

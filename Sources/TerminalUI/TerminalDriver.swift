@@ -30,8 +30,9 @@ public final class TerminalDriver {
         curs_set(0)
         if has_colors() {
             start_color()
-            let palette = TerminalPalette.forTerminal(colors: Int(ak_colors()))
-            for style in CellStyle.allCases {
+            colorCount = Int(ak_colors())
+            let palette = TerminalPalette.forTerminal(colors: colorCount)
+            for style in CellStyle.named {
                 let pair = palette.pair(style)
                 init_pair(Int16(Self.styleIndex(style)), pair.foreground, pair.background)
             }
@@ -74,10 +75,10 @@ public final class TerminalDriver {
                 }
                 // The bottom-right cell would scroll the screen: leave it.
                 if row == grid.height - 1 && column == grid.width { text = String(text.dropLast()) }
-                let attributes = Self.attributes(style)
-                attron(attributes)
+                // Pairs above 255 do not fit in an attribute word: the pair is set on its own.
+                let (attributes, pair) = look(style)
+                ak_attr_set(attributes, pair)
                 mvaddstr(Int32(row), Int32(start), text)
-                attroff(attributes)
             }
         }
         refresh()
@@ -142,6 +143,7 @@ public final class TerminalDriver {
 
     static func styleIndex(_ style: CellStyle) -> Int32 {
         switch style {
+        case .pixels: 1  // drawn through `pixelPair`
         case .normal: 1
         case .title: 2
         case .emphasis: 3
@@ -155,10 +157,36 @@ public final class TerminalDriver {
         }
     }
 
-    static func attributes(_ style: CellStyle) -> Int32 {
-        var attributes = ak_color_pair(styleIndex(style))
-        if [.title, .emphasis, .selectedButton, .focusedButton, .warning, .code].contains(style) { attributes |= ak_attr_bold() }
-        return attributes
+    /// Colour pairs of picture cells, made as they are needed (a preview frame uses a few thousand).
+    private var pixelPairs: [UInt16: Int32] = [:]
+    private var colorCount = 8
+    private static let firstPixelPair: Int32 = 32
+
+    private func pixelPair(top: UInt8, bottom: UInt8) -> Int32 {
+        let (top, bottom) = colorCount >= 256 ? (top, bottom) : (Self.basic(top), Self.basic(bottom))
+        let key = UInt16(top) << 8 | UInt16(bottom)
+        if let pair = pixelPairs[key] { return pair }
+        if Self.firstPixelPair + Int32(pixelPairs.count) >= min(Int32(ak_color_pairs()), 32_000) { pixelPairs.removeAll() }
+        let pair = Self.firstPixelPair + Int32(pixelPairs.count)
+        init_pair(Int16(pair), Int16(top), Int16(bottom))
+        pixelPairs[key] = pair
+        return pair
+    }
+
+    /// A 256-colour number as the nearest of the 8 basic colours (the Linux console).
+    static func basic(_ color: UInt8) -> UInt8 {
+        guard color >= 16 else { return color & 7 }
+        if color >= 232 { return color >= 244 ? 7 : 0 }
+        let n = Int(color) - 16
+        let (r, g, b) = (n / 36 >= 3 ? 1 : 0, n / 6 % 6 >= 3 ? 1 : 0, n % 6 >= 3 ? 1 : 0)
+        return UInt8(r | g << 1 | b << 2)
+    }
+
+    /// A style's attributes (bold or not) and colour pair.
+    func look(_ style: CellStyle) -> (attributes: Int32, pair: Int32) {
+        if case .pixels(let top, let bottom) = style { return (0, pixelPair(top: top, bottom: bottom)) }
+        let bold: [CellStyle] = [.title, .emphasis, .selectedButton, .focusedButton, .warning, .code]
+        return (bold.contains(style) ? ak_attr_bold() : 0, Self.styleIndex(style))
     }
 
     static func write(_ text: String) {

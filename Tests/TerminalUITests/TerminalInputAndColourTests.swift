@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: [TerminalPalette.basic, TerminalPalette.extended])
     func everyStyleHasItsOwnColoursAtAAAContrast(palette: TerminalPalette) {
-        for style in CellStyle.allCases {
+        for style in CellStyle.named {
             let pair = palette.pair(style)
             // -1 is the terminal's default colour: never used.
             #expect(pair.foreground >= 0 && pair.background >= 0, "\(style)")

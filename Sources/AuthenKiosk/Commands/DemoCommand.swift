@@ -1,4 +1,5 @@
 import ArgumentParser
+import Camera
 import Foundation
 import Hummingbird
 import Journey
@@ -62,11 +63,13 @@ struct DemoCommand: AsyncParsableCommand {
             zone: .test, token: KioskToken(TestZoneConfiguration.defaultTestToken)!, baseURL: testZone.url, logger: quiet
         )
 
+        // The photo paths' camera: ffmpeg's moving test pattern, through the same code as a real camera.
+        let camera = FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg") ? FFmpegCamera(settings: CameraSettings(input: .testPattern)) : nil
         let configuration = JourneyConfiguration(
             mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757",
             qrAuthenticationURL: "\(testZone.url)/testzone/qr/10757", verifiedVisits: true,
             // At a demo station, Somchai (the first demo card) is on the staff list.
-            staffIDs: ["1101700203450"]
+            staffIDs: ["1101700203450"], cameraAvailable: camera != nil
         )
         // F7: the patient's phone authenticates (what NHSO's app does once the QR is scanned).
         let zone = testZone.zone
@@ -76,7 +79,7 @@ struct DemoCommand: AsyncParsableCommand {
         let outputFolder = URL(fileURLWithPath: output)
         let services = KioskServices(
             cards: slot, nhso: nhso, printer: FileSlipPrinter(directory: outputFolder.appendingPathComponent("slips")),
-            journal: try VisitJournal(path: outputFolder.appendingPathComponent("journal.sqlite").path), logger: quiet
+            journal: try VisitJournal(path: outputFolder.appendingPathComponent("journal.sqlite").path), logger: quiet, camera: camera
         )
         await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),

@@ -69,6 +69,6 @@ struct JournalCommand: AsyncParsableCommand {
     /// For a patient identified by someone else: `by ผู้ปกครอง บิดา 31012xxxxxx71`.
     func actedBy(_ visit: JournalVisit) -> [String] {
         guard let role = visit.verifierType else { return [] }
-        return ["by", role, visit.relationship ?? "-", visit.verifierCitizenID.map(VisitJournal.masked) ?? "-"]
+        return ["by", role, visit.relationship ?? "-", visit.verifierCitizenID.map(VisitJournal.masked) ?? "-"] + (visit.documentType.map { [$0] } ?? [])
     }
 }

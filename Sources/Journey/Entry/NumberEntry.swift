@@ -30,6 +30,8 @@ public struct NumberEntry: Sendable, Hashable {
         case wrongCheckDigit
         /// A mobile number must start with 0.
         case mobileStartsWithZero
+        /// A guardian's id that is the patient's own.
+        case sameAsPatient
     }
 
     /// What a key did.
@@ -53,6 +55,13 @@ public struct NumberEntry: Sendable, Hashable {
     }
 
     public var isComplete: Bool { digits.count == kind.length }
+
+    /// The same digits, with a message set by whoever checks them further.
+    func withMessage(_ message: Message) -> NumberEntry {
+        var entry = self
+        entry.message = message
+        return entry
+    }
 
     /// The citizen id typed, once complete and valid.
     public var citizenID: CitizenID? { kind == .citizenID ? CitizenID(digits) : nil }

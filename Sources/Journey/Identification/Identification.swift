@@ -10,11 +10,14 @@ public struct Identification: Sendable, Hashable {
     public var path: IdentityPath
     /// Who acted for the patient, for the proxy and staff paths; `nil` when the patient did.
     public var proxy: Proxy?
+    /// The photo taken (photo and proxy photo paths): the app holds the JPEG under this id.
+    public var photoID: String?
 
-    public init(patient: Patient, path: IdentityPath, proxy: Proxy? = nil) {
+    public init(patient: Patient, path: IdentityPath, proxy: Proxy? = nil, photoID: String? = nil) {
         self.patient = patient
         self.path = path
         self.proxy = proxy
+        self.photoID = photoID
     }
 
     /// The patient identified by their own card.
@@ -28,9 +31,12 @@ public struct Identification: Sendable, Hashable {
         case .photo:
             return Verification(authenType: .photo)
         case .proxyCard, .proxyPhoto, .staff:
+            // The photo itself is attached by the app when it sends the visit: it never sits in the
+            // journey's state, the journal or a log.
             let method: Verification.Method = path == .proxyCard ? .proxyCard : path == .proxyPhoto ? .proxyPhoto : .staff
             return Verification(authenType: method, verifierType: proxy?.role.thai, verifierPid: proxy?.citizenID.digits,
-                                verifierName: proxy?.name, relationship: proxy?.relationship.thai)
+                                verifierName: proxy?.name.isEmpty == false ? proxy?.name : nil, relationship: proxy?.relationship.thai,
+                                documentType: proxy?.document?.thai, reason: proxy?.noCardReason?.thai)
         }
     }
 }
@@ -41,11 +47,17 @@ public struct Proxy: Sendable, Hashable {
     public var name: String
     public var role: VerifierRole
     public var relationship: Relationship
+    /// The government photo ID shown instead of a smart card, and why (proxy photo).
+    public var document: PhotoDocument?
+    public var noCardReason: NoCardReason?
 
-    public init(citizenID: CitizenID, name: String, role: VerifierRole, relationship: Relationship) {
+    public init(citizenID: CitizenID, name: String, role: VerifierRole, relationship: Relationship,
+                document: PhotoDocument? = nil, noCardReason: NoCardReason? = nil) {
         self.citizenID = citizenID
         self.name = name
         self.role = role
         self.relationship = relationship
+        self.document = document
+        self.noCardReason = noCardReason
     }
 }

@@ -11,6 +11,10 @@ public enum IdentificationStep: Sendable, Hashable {
     case qr(QRStep)
     /// A guardian or caretaker identifies the patient with their own card (`ProxyCardStep`).
     case proxyCard(ProxyCardStep)
+    /// The patient's id and a photo of them holding their card (`PhotoStep`).
+    case photo(PhotoStep)
+    /// A guardian's id, another photo ID and a photo of them with it (`ProxyPhotoStep`).
+    case proxyPhoto(ProxyPhotoStep)
     /// The registration desk, or staff authenticating at a station (`StaffStep`).
     case staff(StaffStep)
     /// A path this kiosk does not offer yet: the patient is sent to the counter.
@@ -22,6 +26,8 @@ public enum IdentificationStep: Sendable, Hashable {
         case .qr: .qr
         case .proxyCard: .proxyCard
         case .staff: .staff
+        case .photo: .photo
+        case .proxyPhoto: .proxyPhoto
         case .atCounter(let path): path
         }
     }

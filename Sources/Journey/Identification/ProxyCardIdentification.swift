@@ -29,32 +29,12 @@ struct ProxyCardIdentification {
             }
 
         case .relation(var choice):
-            switch event {
-            case .digit(let digit) where choice.typed.count < 2:
-                choice.typed.append(String(digit))
-            case .backspace where !choice.typed.isEmpty:
-                choice.typed.removeLast()
-            case .enter where !choice.typed.isEmpty:
-                if let number = Int(choice.typed), (1...ProxyChoice.itemCount).contains(number) { choice.pick(number - 1) }
-                choice.typed = ""
-            case .enter where choice.focus == ProxyChoice.continueIndex && choice.isComplete:
-                return identified(choice)
-            case .enter:
-                choice.pick(choice.focus)
-            case .select(let index) where (0..<ProxyChoice.itemCount).contains(index):
-                choice.pick(index)
-            case .select(ProxyChoice.continueIndex) where choice.isComplete:
-                return identified(choice)
-            case .nextChoice:
-                choice.focus = (choice.focus + 1) % (ProxyChoice.itemCount + 1)
-            case .previousChoice:
-                choice.focus = (choice.focus + ProxyChoice.itemCount) % (ProxyChoice.itemCount + 1)
-            case .back, .backspace:
-                return .step(.proxyCard(.guardianCard(patient: choice.patient, reading: false, notice: nil)), [])
-            default:
-                return .ignored
+            switch choice.board.handle(event) {
+            case .editing: return .step(.proxyCard(.relation(choice)), [])
+            case .done: return identified(choice)
+            case .back: return .step(.proxyCard(.guardianCard(patient: choice.patient, reading: false, notice: nil)), [])
+            case .ignored: return .ignored
             }
-            return .step(.proxyCard(.relation(choice)), [])
         }
     }
 

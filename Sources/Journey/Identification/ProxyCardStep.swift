@@ -13,18 +13,13 @@ public enum ProxyCardStep: Sendable, Hashable {
     case relation(ProxyChoice)
 }
 
-/// The choices on the relation screen: 21 items numbered in screen order — the two verifier types
-/// (1 guardian, 2 caretaker), then NHSO's 19 relationships (3–21) — and Continue.
+/// The relation screen's choices: the two verifier types (1 guardian, 2 caretaker), then NHSO's 19
+/// relationships (3–21), then Continue.
 public struct ProxyChoice: Sendable, Hashable {
     public var patient: CitizenID
-    /// The guardian, from their card.
+    /// The guardian: from their card, or (proxy photo) only their typed id.
     public var guardian: Patient
-    public var role: VerifierRole?
-    public var relationship: Relationship?
-    /// The item the arrows are on (`items` indices; `continueIndex` is Continue).
-    public var focus: Int = 0
-    /// Digits typed to pick an item by its number (Enter picks it).
-    public var typed: String = ""
+    public var board = ChoiceBoard(groups: [roles.count, relationships.count])
 
     public static let roles: [VerifierRole] = [.guardian, .caretaker]
     /// A guardian or caretaker chooses among all 19 ("caretaking officer" included: a staff member may
@@ -38,15 +33,9 @@ public struct ProxyChoice: Sendable, Hashable {
         self.guardian = guardian
     }
 
-    public var isComplete: Bool { role != nil && relationship != nil }
-
-    /// Marks the item at `index` (0-based) chosen.
-    mutating func pick(_ index: Int) {
-        if index < Self.roles.count {
-            role = Self.roles[index]
-        } else if index < Self.itemCount {
-            relationship = Self.relationships[index - Self.roles.count]
-        }
-        focus = isComplete ? Self.continueIndex : (role == nil ? 0 : max(focus, Self.roles.count))
-    }
+    public var role: VerifierRole? { board.chosen[0].map { Self.roles[$0] } }
+    public var relationship: Relationship? { board.chosen[1].map { Self.relationships[$0] } }
+    public var focus: Int { board.focus }
+    public var typed: String { board.typed }
+    public var isComplete: Bool { board.isComplete }
 }

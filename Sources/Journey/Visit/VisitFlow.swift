@@ -171,7 +171,7 @@ extension Journey {
             return [.record(visit, .ended(.journalUnavailable, detail: "the journal cannot be written"))]
         }
         go(&state, .submitting(review, seconds: 0))
-        return [.submitVisit(visit, VisitSubmission(request: visitRequest(for: review)))]
+        return [.submitVisit(visit, VisitSubmission(request: visitRequest(for: review), photoID: review.identification.photoID))]
     }
 
     private func issue(_ state: inout JourneyState, _ visit: VisitID, _ review: JourneyStep.Review, _ submitted: VisitSubmitter.Submitted) -> [JourneyEffect] {
@@ -192,7 +192,7 @@ extension Journey {
         default:
             // NHSO answered that it holds no code for the visit; a retry asks again before sending the
             // same correlationId.
-            let retry = VisitSubmission(request: visitRequest(for: review), mayHaveBeenRecorded: true)
+            let retry = VisitSubmission(request: visitRequest(for: review), mayHaveBeenRecorded: true, photoID: review.identification.photoID)
             go(&state, .problem(.nhso(error, retry: error.isTransient ? .submit(review, retry) : nil)))
         }
         return []

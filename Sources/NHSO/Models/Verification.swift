@@ -101,3 +101,15 @@ public enum PhotoDocument: String, Sendable, Hashable, CaseIterable, Codable {
 
     public var thai: String { rawValue }
 }
+
+/// Why a guardian shows another photo ID rather than their smart card (required by NHSO's form; a
+/// kiosk offers these, typed text being out of reach on a numpad).
+public enum NoCardReason: String, Sendable, Hashable, CaseIterable, Codable {
+    case lost = "บัตรประชาชนสูญหาย"
+    case damaged = "บัตรประชาชนชำรุดหรืออ่านไม่ได้"
+    case expired = "บัตรประชาชนหมดอายุ"
+    case notBrought = "ไม่ได้นำบัตรประชาชนมา"
+    case notIssued = "ยังไม่มีบัตรประชาชน"
+
+    public var thai: String { rawValue }
+}

@@ -39,6 +39,7 @@ extension Screen {
         case .full: "entry.full"
         case .wrongCheckDigit: "entry.wrongCheckDigit"
         case .mobileStartsWithZero: "entry.mobileStartsWithZero"
+        case .sameAsPatient: "entry.sameAsPatient"
         }
     }
 }
