@@ -146,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskAppTests",
-            dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard"]
+            dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard", "Camera"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "QRCode", "VirtualThaiIDCard"]),
         .testTarget(

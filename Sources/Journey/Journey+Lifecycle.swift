@@ -74,6 +74,14 @@ extension IdentificationStep {
         }
     }
 
+    /// The patient's id being typed, on a path that reads someone else's card next.
+    var isPatientIDEntry: Bool {
+        switch self {
+        case .proxyCard(.patientID), .staff(.patientID): true
+        default: false
+        }
+    }
+
     /// Steps waiting for a card that is not the patient's own (it is read for the path, not as the
     /// start of the card path).
     var waitsForCard: Bool {
@@ -90,5 +98,13 @@ extension IdentificationStep {
         case .photo(.camera(_, let capture)), .proxyPhoto(.camera(_, let capture)): capture.countsDown
         default: false
         }
+    }
+}
+
+extension JourneyStep {
+    /// The identification step on screen, if any.
+    var identifyingStep: IdentificationStep? {
+        if case .identifying(let step) = self { return step }
+        return nil
     }
 }

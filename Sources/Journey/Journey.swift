@@ -111,7 +111,13 @@ public struct Journey: Sendable {
         case .ignored:
             return []
         case .step(let step, let effects):
+            // Only coming forward from the patient's id: going back to the card step must not re-read it.
+            let arriving = state.step.identifyingStep?.isPatientIDEntry ?? false
             if state.step != .identifying(step) { go(&state, .identifying(step)) }
+            if arriving && step.waitsForCard && state.cardPresent {
+                // The verifier's card went in before it was asked for: it is read as the step opens.
+                return effects + identifying(&state, step, .cardInserted, visit: visit)
+            }
             return effects
         case .identified(let identification):
             go(&state, .checkingRights(identification))
@@ -190,7 +196,9 @@ public struct Journey: Sendable {
             return identifying(&state, step, .cardInserted, visit: visit)
         }
         switch state.step {
-        case .attract, .chooseIdentity, .identifying(.atCounter), .identifying(.qr(.scan)), .identifying(.qr(.typeID)), .problem, .pending:
+        case .attract, .chooseIdentity, .identifying(.atCounter), .identifying(.qr(.scan)), .identifying(.qr(.typeID)),
+             .identifying(.photo(.patientID)), .identifying(.proxyPhoto(.patientID)), .problem, .pending:
+            // (A card during the guardian's and staff paths' first step is theirs: read when asked for.)
             // The patient's own card: the card path, whatever was on screen before.
             guard state.journalAvailable else {
                 go(&state, .problem(.outOfService))

@@ -25,7 +25,7 @@ public final class EffectRunner: Sendable {
     /// `nil` where the kiosk has no camera.
     let camera: FFmpegCamera?
     /// Photos taken, until their visit is settled (memory only).
-    let photos = PhotoStore()
+    public let photos = PhotoStore()
     /// Each visit's camera preview or capture.
     private let cameraTasks = TaskTable()
 

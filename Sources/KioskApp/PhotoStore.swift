@@ -5,7 +5,7 @@ import Synchronization
 /// The photos the kiosk took, in memory only: never on disk, never in a log or the journal. A visit's
 /// photo is dropped once the visit is settled or abandoned, when another photo replaces it, and after
 /// `maximumAge` whatever happened (a kiosk serves one patient at a time).
-final class PhotoStore: Sendable {
+public final class PhotoStore: Sendable {
     private struct Entry {
         var visit: VisitID
         var jpeg: Data
@@ -38,5 +38,6 @@ final class PhotoStore: Sendable {
         photos.withLock { photos in photos = photos.filter { $0.value.visit != visit } }
     }
 
-    var count: Int { photos.withLock { $0.count } }
+    /// How many photos are held (for tests and diagnostics: never their contents).
+    public var count: Int { photos.withLock { $0.count } }
 }

@@ -16,7 +16,7 @@ import TerminalUI
         try (staff.joined(separator: "\n") + "\n").write(to: staffList, atomically: true, encoding: .utf8)
         let config = try writeKioskConfiguration(
             zone: zone, folder: folder, backend: "direct", reader: KioskRunTests.reader, qrURL: "\(zone.url)/testzone/qr/10757",
-            extra: "journey:\n  verifiedVisits: true\nstaff:\n  listFile: \(staffList.path)"
+            extra: "journey:\n  verifiedVisits: true\nstaff:\n  listFile: \(staffList.path)\ncamera:\n  input: test-pattern"
         ).replacingStationMode(station)
         let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], width: 100, height: 30, demoOutput: false,
                                   environment: token.merging(["TERM": term]) { $1 })
@@ -122,6 +122,65 @@ import TerminalUI
         let verification = try zone.get("/testzone/verifications/\(code)")
         #expect(verification.contains("\"authenType\":\"STAFF\""))
         #expect(verification.contains("\"verifierType\":\"เจ้าหน้าที่ผู้บันทึกข้อมูล\""))
+    }
+
+    /// The camera is ffmpeg's test pattern, through the code a V4L2 camera takes.
+    @Test func aPhotoWithTheIDCardByNumpadInThai() throws {
+        let zone = try TestZoneProcess()
+        let (kiosk, folder) = try kiosk(zone)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("KPEnter", "KP2")
+        try kiosk.keys(contentsOf: "1100200778894".map { "KP\($0)" } + ["KPEnter"])
+        #expect(kiosk.waitFor("ถือบัตรประชาชนไว้ข้างใบหน้า"))
+        #expect(kiosk.waitFor("▀"), "the live preview")
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("ภาพนี้ใช้ได้หรือไม่", timeout: .seconds(10)))
+        // Retake, then keep the second one.
+        try kiosk.keys("Escape")
+        #expect(kiosk.waitFor("ถือบัตรประชาชนไว้ข้างใบหน้า"))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("ภาพนี้ใช้ได้หรือไม่", timeout: .seconds(10)))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("ภูมิ รักเรียน"))
+        try kiosk.keys("KPEnter")
+        #expect(kiosk.waitFor("รหัสยืนยันการเข้ารับบริการ (Authen Code)"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        let verification = try zone.get("/testzone/verifications/\(code)")
+        #expect(verification.contains("\"authenType\":\"PHOTO\""))
+        #expect(verification.contains(#""photo":"\/9j\/"#) || verification.contains(#""photo":"/9j/"#), "a JPEG went with the visit")
+        // Never on disk: not in the journal, not in the log.
+        let journal = try Data(contentsOf: folder.appendingPathComponent("journal.sqlite"))
+        #expect(journal.range(of: Data("/9j/".utf8)) == nil)
+        let log = (try? String(contentsOf: folder.appendingPathComponent("kiosk.log"), encoding: .utf8)) ?? ""
+        #expect(!log.contains("/9j/"))
+    }
+
+    @Test func aGuardiansPhotoWithAPassportByKeyboardInEnglish() throws {
+        let zone = try TestZoneProcess()
+        let (kiosk, _) = try kiosk(zone, term: "foot")
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F2", "Enter", "5")
+        try kiosk.type("1100200778894")
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("Please type the guardian's or caretaker's 13-digit ID number"))
+        try kiosk.type("3500100345671")
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("The ID shown (1–5) and why no Thai ID card (6–10)"))
+        try kiosk.keys("4", "Enter", "6", "Enter", "Enter")
+        #expect(kiosk.waitFor("Guardian or caretaker: hold the ID you chose"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("Is this photo good?", timeout: .seconds(10)))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("acts as, and is the patient's"))
+        try kiosk.keys("1", "Enter", "4", "Enter", "Enter")
+        #expect(kiosk.waitFor("(ผู้ปกครอง · มารดา · หนังสือเดินทาง)"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("Your visit code (Authen Code)"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        let verification = try zone.get("/testzone/verifications/\(code)")
+        #expect(verification.contains("\"authenType\":\"PROXY_PHOTO\""))
+        #expect(verification.contains("\"documentType\":\"หนังสือเดินทาง\""))
+        #expect(verification.contains("\"reason\":\"บัตรประชาชนสูญหาย\""))
     }
 
     @Test func qrByKeyboardAndTapsInEnglish() throws {

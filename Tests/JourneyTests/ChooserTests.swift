@@ -15,7 +15,7 @@ import Testing
         #expect(driver.state.step == .identifying(.qr(.scan)))
         driver = Driver(qr)
         driver.send(.chooseOtherWay, .digit(6))
-        #expect(driver.state.step == .identifying(.atCounter(.staff)))
+        #expect(driver.state.step == .identifying(.staff(.toDesk(reference: VisitID.first.reference, slip: .printing))))
         driver = Driver(qr)
         driver.send(.chooseOtherWay, .digit(1))
         #expect(driver.state.step == .attract, "the card path waits for the card")

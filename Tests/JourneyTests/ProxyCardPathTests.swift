@@ -122,6 +122,15 @@ import VirtualThaiIDCard
         #expect(driver.state.step == .identifying(.proxyCard(.guardianCard(patient: Self.child, reading: false, notice: .unreadable))))
     }
 
+    @Test func aGuardiansCardInsertedBeforeItWasAskedForIsReadWhenItIs() {
+        var driver = Driver()
+        driver.send(.chooseOtherWay, .digit(4), .cardInserted)
+        #expect(driver.state.step == .identifying(.proxyCard(.patientID(NumberEntry(.citizenID)))))
+        for digit in Self.child.digits { driver.send(.digit(digit.wholeNumberValue!)) }
+        #expect(driver.send(.enter) == [.readCard(.first)])
+        #expect(driver.state.step == .identifying(.proxyCard(.guardianCard(patient: Self.child, reading: true, notice: nil))))
+    }
+
     @Test func withoutVerifiedVisitsThePathSendsToTheCounter() {
         var driver = Driver(JourneyConfiguration(verifiedVisits: false))
         driver.send(.chooseOtherWay, .digit(4))

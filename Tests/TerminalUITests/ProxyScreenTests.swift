@@ -32,8 +32,10 @@ import ThaiIDCard
 
     @Test func theChosenAndTheFocusedAreDrawnApart() {
         var choice = Self.choice
-        choice.role = .guardian
-        choice.focus = 5
+        _ = choice.board.handle(.select(0))       // guardian; the focus moves to the relationships
+        _ = choice.board.handle(.nextChoice)
+        _ = choice.board.handle(.nextChoice)
+        _ = choice.board.handle(.nextChoice)      // focus 5
         let grid = UISamples.renderer.render(JourneyState(step: .identifying(.proxyCard(.relation(choice)))), width: 80, height: 24)
         let chosen = grid.buttons.first { $0.action == .select(0) }!
         let focused = grid.buttons.first { $0.action == .select(5) }!

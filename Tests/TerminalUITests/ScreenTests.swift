@@ -44,6 +44,8 @@ enum UISamples {
         .identifying(.proxyCard(.guardianCard(patient: person.citizenID, reading: true, notice: nil))),
         .identifying(.proxyCard(.relation(ProxyChoice(patient: CitizenID("1100200778894")!, guardian: person)))),
         .identifying(.staff(.toDesk(reference: "ABC234", slip: .failed("no paper")))),
+        .identifying(.photo(.camera(patient: person.citizenID, PhotoCapture()))),
+        .identifying(.proxyPhoto(.document(ProxyPhotoForm(patient: person.citizenID, guardian: CitizenID("3500100345671")!)))),
         .identifying(.staff(.staffCard(patient: person.citizenID, reading: false, notice: .notOnStaffList))), .submitting(review, seconds: 12), .pending(review, reference: "ABC234"), .claimCode(issued),
         .problem(.outOfService), .problem(.answerForAnotherPerson), .problem(.nhso(.visitRejected(message: "ไม่พบสิทธิ"), retry: nil)),
         .problem(.cardRemovedBeforeConfirm), .problem(.nhso(.unreachable(reason: "x"), retry: .checkRights(.card(person)))),
