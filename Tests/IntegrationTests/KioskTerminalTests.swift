@@ -37,7 +37,7 @@ final class TmuxKiosk {
             // The first command starts tmux's server, a daemon that keeps every descriptor it inherits —
             // including the one Foundation's `Process` watches for the child's end, which then never
             // comes. So the server is started with posix_spawn and waited for with waitpid.
-            try spawnAndWait(["/usr/bin/tmux", "-u", "-L", socket] + arguments)
+            try Self.spawnAndWait(["/usr/bin/tmux", "-u", "-L", socket] + arguments)
             return ""
         }
         let process = Process()
@@ -52,7 +52,8 @@ final class TmuxKiosk {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func spawnAndWait(_ argv: [String]) throws {
+    /// Runs `argv` with every descriptor on /dev/null and waits for it (posix_spawn, not `Process`).
+    static func spawnAndWait(_ argv: [String]) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
