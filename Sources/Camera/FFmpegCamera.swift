@@ -19,7 +19,12 @@ public struct FFmpegCamera: Sendable {
         }
     }
 
-    public init(settings: CameraSettings) { self.settings = settings }
+    public init(settings: CameraSettings) {
+        self.settings = settings
+        // The photo is written to ffmpeg's standard input: if ffmpeg has died, the write must fail, not
+        // kill the kiosk with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+    }
 
     /// Frames until cancelled (or the camera stops: then it throws).
     public func preview(_ frame: @escaping @Sendable (PixelImage) -> Void) async throws {
@@ -48,41 +53,61 @@ public struct FFmpegCamera: Sendable {
         if !Task.isCancelled { throw Failure.noPicture("the preview ended") }
     }
 
-    /// One photo at full size (JPEG) and its thumbnail at the preview's size.
-    public func capture() async throws -> (jpeg: Data, thumbnail: PixelImage) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("authen-kiosk-photo-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let photo = folder.appendingPathComponent("photo.jpg")
+    /// One photo at full size (JPEG) and its thumbnail at the preview's size, through pipes only: the
+    /// patient's face is never written to disk. A camera that gives no picture within `deadline` fails.
+    public func capture(deadline: Duration = .seconds(10)) async throws -> (jpeg: Data, thumbnail: PixelImage) {
+        let jpeg = try await run(settings.inputArguments(realTime: false) + [
+            "-frames:v", "1", "-q:v", "3", "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1",
+        ], deadline: deadline)
+        guard jpeg.starts(with: [0xFF, 0xD8]) else { throw Failure.noPicture("no JPEG from the camera") }
         let (w, h) = (settings.previewWidth, settings.previewHeight)
-        let process = try start(settings.inputArguments(realTime: false) + [
-            "-filter_complex", "[0:v]split=2[photo][small];[small]scale=\(w):\(h)[thumb]",
-            // One frame for each output (a test pattern or a looped picture never ends by itself).
-            "-map", "[photo]", "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", photo.path,
-            "-map", "[thumb]", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
-        ])
-        let output = (process.standardOutput as! Pipe).fileHandleForReading
-        let box = ProcessBox(process)
-        let raw = await withTaskCancellationHandler {
-            await Self.onThread { output.readDataToEndOfFile() }
-        } onCancel: {
-            box.stop()
-        }
-        await box.ended()
-        guard process.terminationStatus == 0, let jpeg = try? Data(contentsOf: photo), jpeg.starts(with: [0xFF, 0xD8]),
-              let thumbnail = PixelImage(width: w, height: h, rgb: [UInt8](raw.prefix(w * h * 3))) else {
-            throw Failure.noPicture("ffmpeg ended with status \(process.terminationStatus)")
+        let raw = try await run([
+            "-f", "image2pipe", "-c:v", "mjpeg", "-i", "pipe:0", "-vf", "scale=\(w):\(h)", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
+        ], input: jpeg, deadline: deadline)
+        guard let thumbnail = PixelImage(width: w, height: h, rgb: [UInt8](raw.prefix(w * h * 3))) else {
+            throw Failure.noPicture("the photo could not be made small")
         }
         return (jpeg, thumbnail)
     }
 
-    private func start(_ arguments: [String]) throws -> Process {
+    /// Runs ffmpeg to the end (killed at `deadline`), `input` on its standard input; its standard output.
+    private func run(_ arguments: [String], input: Data? = nil, deadline: Duration) async throws -> Data {
+        let stdin = Pipe()
+        let process = try start(arguments, input: input == nil ? nil : stdin)
+        let box = ProcessBox(process)
+        let watchdog = Task {
+            try await Task.sleep(for: deadline)
+            box.stop()
+        }
+        defer { watchdog.cancel() }
+        let output = (process.standardOutput as! Pipe).fileHandleForReading
+        let data = await withTaskCancellationHandler {
+            await Self.onThread {
+                if let input {
+                    // A broken pipe (ffmpeg gone) fails the write (SIGPIPE is ignored, see `init`).
+                    try? stdin.fileHandleForWriting.write(contentsOf: input)
+                    try? stdin.fileHandleForWriting.close()
+                }
+                return output.readDataToEndOfFile()
+            }
+        } onCancel: {
+            box.stop()
+        }
+        await box.ended()
+        guard !process.isRunning, process.terminationStatus == 0 else {
+            box.stop()
+            throw Failure.noPicture(process.isRunning ? "no picture within \(deadline)" : "ffmpeg ended with status \(process.terminationStatus)")
+        }
+        return data
+    }
+
+    private func start(_ arguments: [String], input: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: settings.ffmpeg)
-        process.arguments = ["-hide_banner", "-loglevel", "error", "-nostdin"] + arguments
+        process.arguments = ["-hide_banner", "-loglevel", "error"] + (input == nil ? ["-nostdin"] : []) + arguments
         process.standardOutput = Pipe()
         process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input ?? FileHandle.nullDevice
         do {
             try process.run()
         } catch {

@@ -57,7 +57,8 @@ extension Journey {
         case .identifying(let step) where step.isMachineWorking:
             state.idleSecondsLeft = nil
         case .claimCode(let issued):
-            state.idleSecondsLeft = state.cardPresent || issued.slip == .printing ? nil : configuration.claimCodeSeconds
+            let heldByCard = state.cardPresent && issued.path == .card
+            state.idleSecondsLeft = heldByCard || issued.slip == .printing ? nil : configuration.claimCodeSeconds
         case .chooseIdentity, .identifying, .review, .mobileNumber, .problem, .pending:
             state.idleSecondsLeft = configuration.mode == .kiosk ? configuration.idleSeconds : nil
         }

@@ -35,9 +35,12 @@ public struct Journey: Sendable {
         case .cardInserted:
             state.readerAvailable = true
             state.cardPresent = true
-            return cardInserted(&state)
+            let effects = cardInserted(&state)
+            state.cardInsertedDuring = state.visit
+            return effects
         case .cardRemoved:
             state.cardPresent = false
+            state.cardInsertedDuring = nil
             return cardRemoved(&state)
         case .tick:
             return tick(&state)
@@ -114,7 +117,7 @@ public struct Journey: Sendable {
             // Only coming forward from the patient's id: going back to the card step must not re-read it.
             let arriving = state.step.identifyingStep?.isPatientIDEntry ?? false
             if state.step != .identifying(step) { go(&state, .identifying(step)) }
-            if arriving && step.waitsForCard && state.cardPresent {
+            if arriving && step.waitsForCard && state.cardPresent && state.cardInsertedDuring == visit {
                 // The verifier's card went in before it was asked for: it is read as the step opens.
                 return effects + identifying(&state, step, .cardInserted, visit: visit)
             }
@@ -130,7 +133,7 @@ public struct Journey: Sendable {
                 + rightsChecked(&state, visit, identification, rights)
         case .coded(let authentication):
             let issued = JourneyStep.Issued(
-                person: authentication.patient, service: authentication.service, submitted: authentication.submitted, slip: .printing
+                person: authentication.patient, service: authentication.service, submitted: authentication.submitted, slip: .printing, path: .qr
             )
             go(&state, .claimCode(issued))
             return [.printSlip(visit, slip(for: issued, language: state.language))]
@@ -171,7 +174,7 @@ public struct Journey: Sendable {
                 .record(visit, .ended(.sentToStaff, detail: "sent to the registration desk with a queue slip")),
                 .printQueueSlip(visit, QueueSlip(reference: visit.reference, language: state.language)),
             ]
-        case .staff where configuration.verifiedVisits:
+        case .staff where configuration.verifiedVisits && !configuration.staffIDs.isEmpty:
             first = .staff(.patientID(NumberEntry(.citizenID)))
         case .photo where configuration.verifiedVisits && configuration.cameraAvailable:
             first = .photo(.patientID(NumberEntry(.citizenID)))

@@ -127,6 +127,8 @@ public enum JourneyStep: Sendable, Hashable {
         public var service: ClaimType
         public var submitted: VisitSubmitter.Submitted
         public var slip: SlipState
+        /// How the patient was identified: on the card path the code stays on screen until the card is out.
+        public var path: IdentityPath = .card
     }
 
     public enum SlipState: Sendable, Hashable {
@@ -146,6 +148,9 @@ public struct JourneyState: Sendable, Hashable {
     public var language: Language
     /// Whether a card is in the reader now (it may stay in after the journey ends).
     public var cardPresent: Bool
+    /// The visit that was on screen when the card in the reader went in: a card left by an earlier
+    /// patient is never read as this visit's guardian or staff card without being inserted again.
+    public var cardInsertedDuring: VisitID?
     /// Whether the card reader can be used: when not, the start screen says so (a patient must not
     /// insert a card into a reader nobody is listening to).
     public var readerAvailable = true

@@ -71,7 +71,9 @@ public final class EffectRunner: Sendable {
                         "fields": "\(person.unreadable.keys.map(\.rawValue).sorted().joined(separator: ", "))",
                     ])
                 }
-                post(.result(visit, result))
+                // A cancelled read (its card pulled, its visit over) answers nobody: a later read for the
+                // same visit (a guardian trying again) must not get this one's card.
+                if !Task.isCancelled { post(.result(visit, result)) }
             }
         case .checkRights(let visit, let pid):
             let nhso = self.nhso
@@ -85,9 +87,10 @@ public final class EffectRunner: Sendable {
             submit(visit, submission)
         case .awaitPhoneAuthentication(let visit, let pid, let hcode):
             let (journal, logger) = (self.journal, self.logger)
-            let watcher = PhoneAuthenticationWatcher(nhso: nhso, serviceDate: today())
+            let watcher = PhoneAuthenticationWatcher(nhso: nhso)
             run(for: visit) {
-                guard let result = await watcher.wait(pid: pid, hcode: hcode) else { return }
+                // A wait the patient left (cancelled) records nothing: they never saw a code.
+                guard let result = await watcher.wait(pid: pid, hcode: hcode), !Task.isCancelled else { return }
                 if case .phoneAuthenticated(let found) = result {
                     // Kept before it is shown, like a submitted visit's code.
                     let submitted = found.submitted
@@ -95,9 +98,10 @@ public final class EffectRunner: Sendable {
                         try await journal.recordNow(visit, .coded(submitted.claimCode, claimDateTime: submitted.claimDateTime, origin: submitted.origin), at: Date())
                     } catch {
                         logger.error("journal write failed for a phone authentication's code", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
+                        post(.journalAvailable(false))
                     }
                 }
-                if !Task.isCancelled { post(.result(visit, result)) }
+                post(.result(visit, result))
             }
         case .printSlip(let visit, let slip):
             printing(for: visit) { try await $0.print(slip) }

@@ -11,12 +11,20 @@ import ThaiIDCard
 public struct PhoneAuthenticationWatcher: Sendable {
     let nhso: any NHSOService
     let serviceDate: String
+    /// The earliest service time a phone's code may carry (`yyyy-MM-ddTHH:mm:ss`, Thai time): a code
+    /// from earlier in the day (this morning's card visit, another unit's) is not this patient's phone.
+    let notBefore: String
     let firstPause: Duration
     let longestPause: Duration
 
-    public init(nhso: any NHSOService, serviceDate: String, firstPause: Duration = .seconds(1), longestPause: Duration = .seconds(2)) {
+    /// How long before the wait began the phone's authentication may have been done: the patient scans
+    /// the QR and authenticates before typing the id.
+    public static let phoneLead: TimeInterval = 15 * 60
+
+    public init(nhso: any NHSOService, now: Date = Date(), firstPause: Duration = .seconds(1), longestPause: Duration = .seconds(2)) {
         self.nhso = nhso
-        self.serviceDate = serviceDate
+        serviceDate = ThaiTime.today(now)
+        notBefore = ThaiTime.format(now.addingTimeInterval(-Self.phoneLead), "yyyy-MM-dd'T'HH:mm:ss")
         self.firstPause = firstPause
         self.longestPause = longestPause
     }
@@ -27,7 +35,7 @@ public struct PhoneAuthenticationWatcher: Sendable {
         while !Task.isCancelled {
             do throws(NHSOError) {
                 let status = try await nhso.checkAuthenStatus(pid: pid, serviceDate: serviceDate, serviceCode: nil)
-                if let found = Self.authentication(in: status, pid: pid, serviceDate: serviceDate, hcode: hcode) {
+                if let found = Self.authentication(in: status, pid: pid, serviceDate: serviceDate, notBefore: notBefore, hcode: hcode) {
                     return .phoneAuthenticated(found)
                 }
             } catch {
@@ -39,10 +47,13 @@ public struct PhoneAuthenticationWatcher: Sendable {
         return nil
     }
 
-    /// The latest of today's codes at this unit for `pid`, with the person's name as NHSO has it.
-    static func authentication(in status: AuthenStatus, pid: String, serviceDate: String, hcode: String?) -> PhoneAuthentication? {
+    /// The latest code at this unit for `pid` made since `notBefore` (on the service date), with the
+    /// person's name as NHSO has it.
+    public static func authentication(in status: AuthenStatus, pid: String, serviceDate: String, notBefore: String, hcode: String?) -> PhoneAuthentication? {
         guard status.personalId == nil || status.personalId == pid, let id = CitizenID(pid) else { return nil }
-        let today = status.histories(hcode: hcode).filter { $0.serviceDateTime.hasPrefix(serviceDate) }
+        let today = status.histories(hcode: hcode).filter {
+            $0.serviceDateTime.hasPrefix(serviceDate) && String($0.serviceDateTime.prefix(19)) >= notBefore
+        }
         guard let latest = today.max(by: { $0.serviceDateTime < $1.serviceDateTime }) else { return nil }
         let name = [status.firstName, status.middleName, status.lastName].compactMap { $0 }
             .map { ServerText.clean($0) }.filter { !$0.isEmpty }.joined(separator: " ")

@@ -167,6 +167,11 @@ public enum KioskConfigurationFile {
             staffIDs: text("staff.listFile").map { staffList($0, problems: &problems) } ?? [],
             cameraAvailable: camera != nil
         )
+        if journey.verifiedVisits && backend == .agent && zone == .production && text("nhso.paths.rights") == nil {
+            // The agent checks rights by id only through probe/{pid}, which NHSO enables in its test
+            // zone alone: a patient identified by a typed id could not be checked in production.
+            problems.append("journey.verifiedVisits needs rights checked by a typed id, which NHSO's agent offers only in its test zone; use nhso.backend: direct, or set nhso.paths.rights to a path NHSO gives you")
+        }
         var paths: [String: String] = [:]
         for name in NHSOPaths.names.keys {
             guard let path = text("nhso.paths.\(name)") else { continue }

@@ -2,7 +2,28 @@
 /// characters (every escape sequence starts with one) and invisible formatting are dropped, and a
 /// citizen id quoted in a message is masked.
 public enum ServerText {
-    public static func safe(_ text: String) -> String { maskingIDs(in: clean(text)) }
+    /// For messages (logs, screens, the journal): cleaned, ids masked, long runs of encoded data (a
+    /// server echoing a photo back) cut, and at most `messageLimit` characters.
+    public static func safe(_ text: String) -> String {
+        let short = cuttingEncodedRuns(in: maskingIDs(in: clean(text)))
+        return short.count > messageLimit ? String(short.prefix(messageLimit)) + "…" : short
+    }
+
+    public static let messageLimit = 300
+
+    /// Runs of 40 or more base64 characters (an echoed photo, a token) replaced by `…`.
+    static func cuttingEncodedRuns(in text: String) -> String {
+        var result = "", run = ""
+        func flush() {
+            result += run.count >= 40 ? "…" : run
+            run = ""
+        }
+        for character in text {
+            if character.isASCII && (character.isLetter || character.isNumber || "+/=".contains(character)) { run.append(character) } else { flush(); result.append(character) }
+        }
+        flush()
+        return result
+    }
 
     /// Control characters and invisible formatting removed; nothing else changed (for data fields).
     public static func clean(_ text: String) -> String {

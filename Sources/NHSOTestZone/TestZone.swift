@@ -39,6 +39,8 @@ public final class TestZone: Sendable {
     let verifications = Mutex<[String: Verification]>([:])
     /// Above this many, the oldest-day bindings are forgotten (a simulator running for weeks).
     static let correlationLimit = 100_000
+    /// Verified visits kept for `GET /testzone/verifications/{code}`.
+    static let verificationLimit = 1_000
 
     public init(population: Population, ledger: TestZoneLedger, configuration: TestZoneConfiguration = TestZoneConfiguration(), clock: TestZoneClock = TestZoneClock()) {
         self.population = population
@@ -136,7 +138,13 @@ public final class TestZone: Sendable {
         if let verification = visit.verification, let invalid = validate(verification, of: visit, path: path) { return invalid }
         do {
             let claim = try await ledger.confirm(visit, hcode: unit.hcode, at: clock.dateTime(), channel: channel)
-            if let verification = visit.verification { verifications.withLock { $0[claim.claimCode.value] = verification } }
+            if let verification = visit.verification {
+                verifications.withLock { kept in
+                    // A simulator running for weeks keeps the latest only (photos are large).
+                    if kept.count >= Self.verificationLimit { kept.removeAll() }
+                    kept[claim.claimCode.value] = verification
+                }
+            }
             return TestZoneReply(200, ConfirmSaveResponse(
                 pid: claim.pid, claimType: claim.claimType, correlationId: claim.correlationId,
                 createdDate: claim.createdAt, claimCode: claim.claimCode

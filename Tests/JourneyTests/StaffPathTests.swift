@@ -69,3 +69,39 @@ import ThaiIDCard
         #expect(driver.state.step == .identifying(.atCounter(.staff)))
     }
 }
+
+@Suite struct ReviewMendTests {
+    @Test func enterPressesTryAgainWhereItIsOfferedAndBackLeaves() {
+        var driver = Driver()
+        driver.send(.cardInserted, .cardRead(Samples.person), .rightsCheckFailed(.unreachable(reason: "x")))
+        #expect(driver.send(.enter) == [.checkRights(.first, pid: Samples.person.citizenID.digits)])
+        driver.send(.rightsCheckFailed(.unreachable(reason: "x")))
+        #expect(driver.send(.back) == [.cancel(.first)])
+        #expect(driver.state.step == .attract)
+    }
+
+    @Test func aStaffMembersCardLeftInDoesNotHoldTheCodeOnScreen() {
+        let station = JourneyConfiguration(mode: .station, staffIDs: [Samples.person.citizenID.digits])
+        var driver = Driver(station)
+        driver.send(.chooseOtherWay, .digit(6))
+        for digit in "1100200778894" { driver.send(.digit(digit.wholeNumberValue!)) }
+        driver.send(.enter, .cardInserted, .cardRead(Samples.person))
+        var rights = Samples.rights
+        rights.pid = "1100200778894"
+        driver.send(.rightsChecked(rights), .enter, .visitSubmitted(Samples.submitted), .slipPrinted)
+        guard case .claimCode = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(driver.state.cardPresent)
+        driver.send(.enter)
+        #expect(driver.state.step == .attract, "the staff member's card stays in; the next patient comes")
+    }
+
+    @Test func aCardLeftInByAnEarlierPatientIsNotReadAsTheGuardians() {
+        var driver = Driver()
+        driver.send(.cardInserted, .cardReadFailed(.notAThaiIDCard(statusWord: 0x6A82)), .back)
+        #expect(driver.state.cardPresent)
+        driver.send(.chooseOtherWay, .digit(4))
+        for digit in "1100200778894" { driver.send(.digit(digit.wholeNumberValue!)) }
+        #expect(driver.send(.enter).isEmpty, "the card in the reader was not inserted for this visit")
+        #expect(driver.state.step == .identifying(.proxyCard(.guardianCard(patient: CitizenID("1100200778894")!, reading: false, notice: nil))))
+    }
+}

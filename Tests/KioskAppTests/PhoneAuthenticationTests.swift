@@ -13,7 +13,7 @@ import Testing
     func setUp(token: String = TestZoneConfiguration.defaultTestToken) async throws -> (EmbeddedTestZone, PhoneAuthenticationWatcher) {
         let zone = try await EmbeddedTestZone(zone: TestZone(population: try Population.bundled(), ledger: try TestZoneLedger()))
         let nhso = NHSOHTTPService.cloud(zone: .test, token: KioskToken(token)!, baseURL: zone.url, timeouts: NHSOTimeouts(request: .seconds(2)))
-        return (zone, PhoneAuthenticationWatcher(nhso: nhso, serviceDate: ThaiTime.today()))
+        return (zone, PhoneAuthenticationWatcher(nhso: nhso))
     }
 
     @Test func theCodeAppearsSoonAfterThePhoneAuthenticates() async throws {
@@ -47,5 +47,23 @@ import Testing
         let result = await watcher.wait(pid: somchai, hcode: "10757")
         guard case .phoneAuthenticationFailed(let error)? = result else { Issue.record("\(String(describing: result))"); return }
         #expect(!error.isTransient)
+    }
+
+    @Test func onlyACodeMadeSinceShortlyBeforeTheWaitIsTheirPhones() {
+        func history(_ time: String, hcode: String = "10757", code: String) -> AuthenStatus.ServiceHistory {
+            .init(hospital: Hospital(hcode: hcode, hname: "x"), serviceDateTime: time, claimCode: ClaimCode(code)!,
+                  service: .init(code: ServiceCode.general, name: "general"))
+        }
+        let status = AuthenStatus(statusAuthen: true, statusMessage: .found, personalId: somchai, firstName: "สมชาย", serviceHistories: [
+            history("2026-11-28T08:00:00", code: "PP0000000001"),              // this morning's card visit
+            history("2026-11-28T10:05:00", hcode: "11111", code: "PP0000000002"), // another unit
+            history("2026-11-28T10:04:30", code: "PP0000000003"),              // the phone, just now
+        ])
+        let found = PhoneAuthenticationWatcher.authentication(in: status, pid: somchai, serviceDate: "2026-11-28", notBefore: "2026-11-28T09:50:00", hcode: "10757")
+        #expect(found?.submitted.claimCode.value == "PP0000000003")
+        let older = PhoneAuthenticationWatcher.authentication(in: status, pid: somchai, serviceDate: "2026-11-28", notBefore: "2026-11-28T10:30:00", hcode: "10757")
+        #expect(older == nil, "a code from before the wait began is not the phone's")
+        let someoneElse = PhoneAuthenticationWatcher.authentication(in: status, pid: "3500100345671", serviceDate: "2026-11-28", notBefore: "2026-11-28T09:50:00", hcode: "10757")
+        #expect(someoneElse == nil)
     }
 }

@@ -191,3 +191,14 @@ final class ScriptedNHSO: NHSOService {
         #expect(try await VisitSubmitter(service: ScriptedNHSO(confirms: [])).existingCode(for: visit, serviceDate: "2026-11-28") == nil)
     }
 }
+
+@Suite struct ServerTextLimitTests {
+    @Test func anEchoedPhotoOrALongMessageIsCutBeforeItIsLoggedOrShown() {
+        let photo = String(repeating: "/9j/4AAQSkZJRgABAQAAAQABAAD", count: 20)
+        let safe = ServerText.safe("Validation failed: photo '\(photo)' is not accepted")
+        #expect(!safe.contains("/9j/4AAQ"))
+        #expect(safe.contains("Validation failed: photo '…' is not accepted"))
+        #expect(ServerText.safe(String(repeating: "ไม่พบ ", count: 200)).count <= ServerText.messageLimit + 1)
+        #expect(ServerText.safe("PP1172534798 ผู้รับบริการได้รับ Authen Code แล้ว") == "PP1172534798 ผู้รับบริการได้รับ Authen Code แล้ว")
+    }
+}

@@ -103,7 +103,7 @@ struct PathsBench: AsyncParsableCommand {
         let people = try Population.bundled().people.values.filter { !$0.deceased && $0.hasRights }.sorted { $0.pid < $1.pid }.prefix(runs)
         var lags: [Double] = []
         for person in people {
-            let watcher = PhoneAuthenticationWatcher(nhso: nhso, serviceDate: ThaiTime.today())
+            let watcher = PhoneAuthenticationWatcher(nhso: nhso)
             let waiting = Task { await watcher.wait(pid: person.pid, hcode: "10757") }
             // The patient takes a while on the phone: the kiosk has been asking for some seconds.
             try await Task.sleep(for: .milliseconds(Int.random(in: 1500...4500)))

@@ -40,6 +40,11 @@ struct RunCommand: AsyncParsableCommand {
             printError(error.staffMessage)
             throw ExitCode(3)
         }
+        if settings.journey.qrAuthenticationURL != nil && token == nil {
+            // The QR path learns the code from check-authen-status, which needs the kiosk token.
+            printError("hospital.qrURL is set, but there is no kiosk token (nhso.tokenFile or NHSO_KIOSK_TOKEN): the QR path needs it for check-authen-status")
+            throw ExitCode(3)
+        }
         guard let assets = AssetLocator.find() else {
             printError("The assets folder (texts) was not found: set AUTHEN_KIOSK_ASSETS")
             throw ExitCode(2)

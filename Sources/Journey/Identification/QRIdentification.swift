@@ -17,7 +17,7 @@ struct QRIdentification {
             switch entry.handle(event) {
             case .editing: return .step(.qr(.typeID(entry)), [])
             case .cancelled: return .step(.qr(.scan), [])
-            case .done: return wait(for: entry.citizenID!, visit: visit)
+            case .done: return wait(for: entry.citizenID!, visit: visit, first: true)
             }
 
         case (.waiting, .back):
@@ -40,12 +40,11 @@ struct QRIdentification {
         }
     }
 
-    /// Starts (or restarts) asking NHSO about the id.
-    func wait(for id: CitizenID, visit: VisitID) -> IdentificationTransition {
-        .step(.qr(.waiting(id, secondsLeft: configuration.phoneWaitSeconds)), [
-            .record(visit, .identified(citizenID: id.digits, path: .qr)),
-            .awaitPhoneAuthentication(visit, pid: id.digits, hcode: configuration.hcode),
-        ])
+    /// Starts (or, `first` false, restarts) asking NHSO about the id; the patient is recorded once.
+    func wait(for id: CitizenID, visit: VisitID, first: Bool) -> IdentificationTransition {
+        let record: [JourneyEffect] = first ? [.record(visit, .identified(citizenID: id.digits, path: .qr))] : []
+        return .step(.qr(.waiting(id, secondsLeft: configuration.phoneWaitSeconds)),
+                     record + [.awaitPhoneAuthentication(visit, pid: id.digits, hcode: configuration.hcode)])
     }
 }
 

@@ -38,10 +38,8 @@ struct VerifierCardRead {
             return card.citizenID == patient ? .notice(.isThePatientsCard, cancelRead: false) : .verifier(Patient(card: card))
         case .result(_, .agentRead(let rights)) where reading:
             // NHSO's agent reads the card and checks the rights of whoever it belongs to: the verifier.
-            guard let verifier = Patient(agentRead: rights), verifier.citizenID != patient else {
-                return .notice(.isThePatientsCard, cancelRead: false)
-            }
-            return .verifier(verifier)
+            guard let verifier = Patient(agentRead: rights) else { return .notice(.unreadable, cancelRead: false) }
+            return verifier.citizenID == patient ? .notice(.isThePatientsCard, cancelRead: false) : .verifier(verifier)
         case .result(_, .cardReadFailed(let error)) where reading:
             return .notice(error.isCardRemoved ? .removed : .unreadable, cancelRead: false)
         case .result(_, .agentReadFailed) where reading:

@@ -44,29 +44,40 @@ extension Journey {
             }
             return []
 
-        case .claimCode:
-            if event == .enter && !state.cardPresent { endVisit(&state) }
+        case .claimCode(let issued):
+            // On the card path the screen stays until the card is out (it must not be left behind).
+            if event == .enter && !(state.cardPresent && issued.path == .card) { return finish(&state) }
             return []
 
         case .pending:
             // Staff have taken the reference (station), or the patient goes to them (kiosk).
-            if event == .enter || event == .back { endVisit(&state) }
+            if event == .enter || event == .back { return finish(&state) }
             return []
 
         case .problem(let problem):
             switch event {
             case .retry:
                 return retry(&state, problem)
+            case .enter where problem.retry != nil:
+                // Enter presses the highlighted button: Try again.
+                return retry(&state, problem)
             case .enter, .back:
-                endVisit(&state)
+                return finish(&state)
             default:
-                break
+                return []
             }
-            return []
 
         default:
             return []
         }
+    }
+
+    /// The visit is over on this screen: back to the start, and whatever of it still runs in the app
+    /// (a camera, a photo held) is let go.
+    private func finish(_ state: inout JourneyState) -> [JourneyEffect] {
+        let visit = state.visit
+        endVisit(&state)
+        return visit.map { [.cancel($0)] } ?? []
     }
 
     private func mobileEntry(_ digits: String = "") -> NumberEntry {
@@ -92,7 +103,7 @@ extension Journey {
             go(&state, .identifying(.card))
             return [.readCard(visit)]
         case .awaitPhone(let id)?:
-            return apply(&state, QRIdentification(configuration: configuration).wait(for: id, visit: visit), visit: visit)
+            return apply(&state, QRIdentification(configuration: configuration).wait(for: id, visit: visit, first: false), visit: visit)
         default:
             endVisit(&state)
             return []
@@ -175,7 +186,8 @@ extension Journey {
     }
 
     private func issue(_ state: inout JourneyState, _ visit: VisitID, _ review: JourneyStep.Review, _ submitted: VisitSubmitter.Submitted) -> [JourneyEffect] {
-        let issued = JourneyStep.Issued(person: review.person, service: review.service, submitted: submitted, slip: .printing)
+        let issued = JourneyStep.Issued(person: review.person, service: review.service, submitted: submitted, slip: .printing,
+                                        path: review.identification.path)
         go(&state, .claimCode(issued))
         return [.printSlip(visit, slip(for: issued, language: state.language))]
     }

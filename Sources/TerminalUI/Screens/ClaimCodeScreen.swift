@@ -24,11 +24,9 @@ extension Screen {
         case .printed: row = paragraph(t("code.printed"), row: row, style: .emphasis)
         case .failed: row = paragraph(t("code.printFailed"), row: row, style: .warning)
         }
-        if cardPresent {
-            paragraph(t("code.takeCard"), row: row, style: .warning)
-        } else {
-            bottomButtons([(t("code.done"), .enter, true)])
-        }
+        if cardPresent { paragraph(t("code.takeCard"), row: row, style: .warning) }
+        // A card left in after another path (a guardian's, a staff member's) does not hold the screen.
+        if !cardPresent || issued.path != .card { bottomButtons([(t("code.done"), .enter, true)]) }
     }
     /// The visit was sent, its outcome is not known yet: the patient goes to staff with the reference.
     mutating func pending(reference: String) {
