@@ -35,6 +35,9 @@ let package = Package(
         // The kiosk's camera through ffmpeg (V4L2, or a test pattern / still picture for demos and tests).
         .target(name: "Camera", dependencies: ["Journey"]),
 
+        // ESC/POS: the receipt printers' command bytes, raster bands, status.
+        .target(name: "ESCPOS"),
+
         // QR codes (libqrencode): on screen for the QR path, on slips.
         .target(name: "QRCode", dependencies: ["CQREncode"]),
 
@@ -148,6 +151,7 @@ let package = Package(
             name: "KioskAppTests",
             dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard", "Camera"]
         ),
+        .testTarget(name: "ESCPOSTests", dependencies: ["ESCPOS"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "QRCode", "VirtualThaiIDCard"]),
         .testTarget(
             name: "NHSOTests",
