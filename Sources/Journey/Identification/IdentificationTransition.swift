@@ -36,3 +36,18 @@ public struct PhoneAuthentication: Sendable, Hashable {
         self.submitted = submitted
     }
 }
+
+extension IdentificationTransition {
+    /// A key on a step where an id is typed: still typing (`editing` puts the entry back in the path's
+    /// step), left (`cancelled`), or complete and valid (`done`, with the finished entry).
+    static func typing(_ entry: NumberEntry, _ event: JourneyEvent, editing: (NumberEntry) -> IdentificationStep,
+                       cancelled: IdentificationTransition = .leave, done: (NumberEntry) -> IdentificationTransition) -> IdentificationTransition {
+        guard event.isEntryInput else { return .ignored }
+        var entry = entry
+        switch entry.handle(event) {
+        case .editing: return .step(editing(entry), [])
+        case .cancelled: return cancelled
+        case .done: return done(entry)
+        }
+    }
+}

@@ -6,12 +6,9 @@ import ThaiIDCard
 struct PhotoIdentification {
     func reduce(_ step: PhotoStep, _ event: JourneyEvent, visit: VisitID) -> IdentificationTransition {
         switch step {
-        case .patientID(var entry):
-            guard event.isEntryInput else { return .ignored }
-            switch entry.handle(event) {
-            case .editing: return .step(.photo(.patientID(entry)), [])
-            case .cancelled: return .leave
-            case .done: return .step(.photo(.camera(patient: entry.citizenID!, PhotoCapture())), [.startCamera(visit)])
+        case .patientID(let entry):
+            return .typing(entry, event, editing: { .photo(.patientID($0)) }) {
+                .step(.photo(.camera(patient: $0.citizenID!, PhotoCapture())), [.startCamera(visit)])
             }
         case .camera(let patient, var capture):
             switch capture.handle(event, visit: visit) {
@@ -31,23 +28,17 @@ struct PhotoIdentification {
 struct ProxyPhotoIdentification {
     func reduce(_ step: ProxyPhotoStep, _ event: JourneyEvent, visit: VisitID) -> IdentificationTransition {
         switch step {
-        case .patientID(var entry):
-            guard event.isEntryInput else { return .ignored }
-            switch entry.handle(event) {
-            case .editing: return .step(.proxyPhoto(.patientID(entry)), [])
-            case .cancelled: return .leave
-            case .done: return .step(.proxyPhoto(.guardianID(patient: entry.citizenID!, NumberEntry(.citizenID))), [])
+        case .patientID(let entry):
+            return .typing(entry, event, editing: { .proxyPhoto(.patientID($0)) }) {
+                .step(.proxyPhoto(.guardianID(patient: $0.citizenID!, NumberEntry(.citizenID))), [])
             }
 
-        case .guardianID(let patient, var entry):
-            guard event.isEntryInput else { return .ignored }
-            switch entry.handle(event) {
-            case .editing: return .step(.proxyPhoto(.guardianID(patient: patient, entry)), [])
-            case .cancelled: return .step(.proxyPhoto(.patientID(NumberEntry(.citizenID, digits: patient.digits))), [])
-            case .done(let digits) where digits == patient.digits:
+        case .guardianID(let patient, let entry):
+            return .typing(entry, event, editing: { .proxyPhoto(.guardianID(patient: patient, $0)) },
+                           cancelled: .step(.proxyPhoto(.patientID(NumberEntry(.citizenID, digits: patient.digits))), [])) { done in
                 // The guardian is someone else: the same id is a typing slip, said as a wrong id.
-                return .step(.proxyPhoto(.guardianID(patient: patient, entry.withMessage(.sameAsPatient))), [])
-            case .done: return .step(.proxyPhoto(.document(ProxyPhotoForm(patient: patient, guardian: entry.citizenID!))), [])
+                guard done.citizenID != patient else { return .step(.proxyPhoto(.guardianID(patient: patient, done.withMessage(.sameAsPatient))), []) }
+                return .step(.proxyPhoto(.document(ProxyPhotoForm(patient: patient, guardian: done.citizenID!))), [])
             }
 
         case .document(var form):

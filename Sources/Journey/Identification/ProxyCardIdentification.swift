@@ -6,12 +6,9 @@ import ThaiIDCard
 struct ProxyCardIdentification {
     func reduce(_ step: ProxyCardStep, _ event: JourneyEvent, visit: VisitID) -> IdentificationTransition {
         switch step {
-        case .patientID(var entry):
-            guard event.isEntryInput else { return .ignored }
-            switch entry.handle(event) {
-            case .editing: return .step(.proxyCard(.patientID(entry)), [])
-            case .cancelled: return .leave
-            case .done: return .step(.proxyCard(.guardianCard(patient: entry.citizenID!, reading: false, notice: nil)), [])
+        case .patientID(let entry):
+            return .typing(entry, event, editing: { .proxyCard(.patientID($0)) }) {
+                .step(.proxyCard(.guardianCard(patient: $0.citizenID!, reading: false, notice: nil)), [])
             }
 
         case .guardianCard(let patient, let reading, _):

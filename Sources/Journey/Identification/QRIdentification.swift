@@ -13,11 +13,9 @@ struct QRIdentification {
         case (.scan, .back):
             return .leave
 
-        case (.typeID(var entry), _) where event.isEntryInput:
-            switch entry.handle(event) {
-            case .editing: return .step(.qr(.typeID(entry)), [])
-            case .cancelled: return .step(.qr(.scan), [])
-            case .done: return wait(for: entry.citizenID!, visit: visit, first: true)
+        case (.typeID(let entry), _) where event.isEntryInput:
+            return .typing(entry, event, editing: { .qr(.typeID($0)) }, cancelled: .step(.qr(.scan), [])) {
+                wait(for: $0.citizenID!, visit: visit, first: true)
             }
 
         case (.waiting, .back):

@@ -16,12 +16,9 @@ struct StaffIdentification {
             default: return .ignored
             }
 
-        case .patientID(var entry):
-            guard event.isEntryInput else { return .ignored }
-            switch entry.handle(event) {
-            case .editing: return .step(.staff(.patientID(entry)), [])
-            case .cancelled: return .leave
-            case .done: return .step(.staff(.staffCard(patient: entry.citizenID!, reading: false, notice: nil)), [])
+        case .patientID(let entry):
+            return .typing(entry, event, editing: { .staff(.patientID($0)) }) {
+                .step(.staff(.staffCard(patient: $0.citizenID!, reading: false, notice: nil)), [])
             }
 
         case .staffCard(let patient, let reading, _):

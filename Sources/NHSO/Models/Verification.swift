@@ -65,7 +65,7 @@ public enum VerifierRole: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// The relationship of a proxy to the patient: exactly the 19 of NHSO's form, in its order and words.
-public enum Relationship: String, Sendable, Hashable, CaseIterable, Codable {
+public enum Relationship: String, Sendable, Hashable, CaseIterable, Codable, FormWords {
     case father = "บิดา"
     case mother = "มารดา"
     case adoptiveFather = "บิดาบุญธรรม"
@@ -86,30 +86,33 @@ public enum Relationship: String, Sendable, Hashable, CaseIterable, Codable {
     case teacher = "คุณครู"
     case caretakingOfficer = "เจ้าหน้าที่ผู้ดูแล"
 
-    /// The form's own words (sent to NHSO as they are).
-    public var thai: String { rawValue }
 
 }
 
 /// The other government photo IDs a guardian may show (domain notes §2), as NHSO's form names them.
-public enum PhotoDocument: String, Sendable, Hashable, CaseIterable, Codable {
+public enum PhotoDocument: String, Sendable, Hashable, CaseIterable, Codable, FormWords {
     case drivingLicence = "ใบอนุญาตขับรถ"
     case stateWelfareCard = "บัตรสวัสดิการแห่งรัฐ"
     case disabilityCard = "บัตรประจำตัวคนพิการ"
     case passport = "หนังสือเดินทาง"
     case otherGovernmentCard = "บัตรอื่นที่ออกโดยหน่วยงานของรัฐที่มีรูปถ่ายและเลขประจำตัวประชาชน 13 หลัก"
 
-    public var thai: String { rawValue }
 }
 
 /// Why a guardian shows another photo ID rather than their smart card (required by NHSO's form; a
 /// kiosk offers these, typed text being out of reach on a numpad).
-public enum NoCardReason: String, Sendable, Hashable, CaseIterable, Codable {
+public enum NoCardReason: String, Sendable, Hashable, CaseIterable, Codable, FormWords {
     case lost = "บัตรประชาชนสูญหาย"
     case damaged = "บัตรประชาชนชำรุดหรืออ่านไม่ได้"
     case expired = "บัตรประชาชนหมดอายุ"
     case notBrought = "ไม่ได้นำบัตรประชาชนมา"
     case notIssued = "ยังไม่มีบัตรประชาชน"
 
+}
+
+/// A choice of NHSO's New Authen form whose raw value is the form's own Thai words, sent as they are.
+public protocol FormWords: RawRepresentable where RawValue == String {}
+
+extension FormWords {
     public var thai: String { rawValue }
 }
