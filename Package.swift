@@ -31,12 +31,17 @@ let package = Package(
         .systemLibrary(name: "CThai", pkgConfig: "libthai", providers: [.apt(["libthai-dev"])]),
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
 
         // The kiosk's camera through ffmpeg (V4L2, or a test pattern / still picture for demos and tests).
         .target(name: "Camera", dependencies: ["Journey"]),
 
         // ESC/POS: the receipt printers' command bytes, raster bands, status.
         .target(name: "ESCPOS"),
+
+        // Slips: the hospital's template filled in, drawn (Pango + Cairo) or set as text, encoded for
+        // ESC/POS, and sent to the printer (USB device, network port, CUPS queue, file).
+        .target(name: "Printing", dependencies: ["ESCPOS", "QRCode", "CPangoCairo"]),
 
         // QR codes (libqrencode): on screen for the QR path, on slips.
         .target(name: "QRCode", dependencies: ["CQREncode"]),
@@ -102,7 +107,7 @@ let package = Package(
         .target(
             name: "KioskApp",
             dependencies: [
-                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal", "Camera",
+                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal", "Camera", "Printing",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -121,6 +126,7 @@ let package = Package(
                 "KioskConfig",
                 "KioskApp",
                 "VisitJournal",
+                "Printing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -135,6 +141,7 @@ let package = Package(
                 "Journey",
                 "ThaiIDCard",
                 "NHSO",
+                "Printing",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -149,9 +156,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskAppTests",
-            dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard", "Camera"]
+            dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard", "Camera", "Printing", "ESCPOS"]
         ),
         .testTarget(name: "ESCPOSTests", dependencies: ["ESCPOS"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "ESCPOS", "QRCode"], resources: [.copy("Resources")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "QRCode", "VirtualThaiIDCard"]),
         .testTarget(
             name: "NHSOTests",
@@ -163,7 +171,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "VisitJournal", "TerminalUI",
-                "AuthenKiosk", "ThaiIDCardSim", "NHSOTestZoneServer",
+                "AuthenKiosk", "ThaiIDCardSim", "NHSOTestZoneServer", "ESCPOS",
             ]
         ),
     ]

@@ -32,3 +32,46 @@ public struct Bitmap: Sendable, Hashable {
             + bytes.prefix(bytesPerRow * rows)
     }
 }
+
+extension Bitmap {
+    /// A bitmap from packed rows (as `bytes` describes them); `nil` if the byte count does not match.
+    public init?(width: Int, height: Int, bytes: [UInt8]) {
+        self.init(width: width, height: height)
+        guard bytes.count == bytesPerRow * self.height else { return nil }
+        self.bytes = bytes
+    }
+
+    /// `parts` one under the other, left-aligned, as wide as the widest.
+    public static func stacked(_ parts: [Bitmap]) -> Bitmap {
+        let width = parts.map(\.width).max() ?? 1
+        var result = Bitmap(width: width, height: parts.reduce(0) { $0 + $1.height })
+        var top = 0
+        for part in parts {
+            for y in 0..<part.height {
+                let source = y * part.bytesPerRow, target = (top + y) * result.bytesPerRow
+                result.bytes.replaceSubrange(target..<target + part.bytesPerRow, with: part.bytes[source..<source + part.bytesPerRow])
+            }
+            top += part.height
+        }
+        return result
+    }
+
+    /// Horizontal bands of at most `rows` rows each: printers buffer one `GS v 0` band at a time, and
+    /// cheap ones have small buffers.
+    public func bands(ofRows rows: Int) -> [Bitmap] {
+        stride(from: 0, to: height, by: max(1, rows)).map { top in
+            let count = min(rows, height - top)
+            return Bitmap(width: width, height: count, bytes: Array(bytes[top * bytesPerRow..<(top + count) * bytesPerRow]))!
+        }
+    }
+
+    /// Sets a rectangle of dots.
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int) {
+        for row in max(0, y)..<min(height, y + h) {
+            for column in max(0, x)..<min(width, x + w) { self[column, row] = true }
+        }
+    }
+
+    /// The bitmap as a binary PBM (`P4`) picture: the same packed rows, `1` black.
+    public var pbm: [UInt8] { Array("P4\n\(width) \(height)\n".utf8) + bytes }
+}

@@ -8,7 +8,7 @@ extension Journey {
             }
             // The submit goes on in the background (it is never abandoned); the patient need not wait.
             go(&state, .pending(review, reference: visit.reference))
-            return [.record(visit, .pending)]
+            return [.record(visit, .pending), pendingSlip(visit, review, state.language)]
         }
         if case .identifying(let step) = state.step, step.countsDown, let visit = state.visit {
             return identifying(&state, step, .tick, visit: visit)
@@ -58,7 +58,12 @@ extension Journey {
             state.idleSecondsLeft = nil
         case .claimCode(let issued):
             let heldByCard = state.cardPresent && issued.path == .card
-            state.idleSecondsLeft = heldByCard || issued.slip == .printing ? nil : configuration.claimCodeSeconds
+            if case .failed = issued.slip {
+                // No slip: the code stays up long enough for the patient to fetch staff, or print again.
+                state.idleSecondsLeft = heldByCard || configuration.mode == .station ? nil : max(configuration.idleSeconds, configuration.claimCodeSeconds)
+            } else {
+                state.idleSecondsLeft = heldByCard || issued.slip == .printing ? nil : configuration.claimCodeSeconds
+            }
         case .chooseIdentity, .identifying, .review, .mobileNumber, .problem, .pending:
             state.idleSecondsLeft = configuration.mode == .kiosk ? configuration.idleSeconds : nil
         }

@@ -24,6 +24,8 @@ public enum JourneyEffect: Sendable, Hashable {
     case printSlip(VisitID, Slip)
     /// Print a slip that sends the patient to the registration desk (→ `slipPrinted` / `slipFailed`).
     case printQueueSlip(VisitID, QueueSlip)
+    /// Print the reference of a visit left pending, for the staff (→ `slipPrinted` / `slipFailed`).
+    case printPendingSlip(VisitID, PendingSlip)
     /// Keep what happened to the visit, for recovery, staff and audit.
     case record(VisitID, JourneyRecord)
     /// Stop the visit's card read and rights check: the patient has gone. A submit is never cancelled.
@@ -46,14 +48,64 @@ public struct VisitSubmission: Sendable, Hashable {
     }
 }
 
-/// What a printed slip carries.
+/// What a printed claim-code slip says of the visit (the hospital and the kiosk are the printer's to add).
 public struct Slip: Sendable, Hashable {
     public var claimCode: ClaimCode
+    /// As NHSO gave it: `yyyy-MM-ddTHH:mm:ss`, Thai time, Gregorian.
     public var claimDateTime: String
     public var service: ClaimType
     public var patientName: String
     public var maskedCitizenID: String
+    /// The patient's main right (NHSO's name for it), when known.
+    public var mainRight: String?
+    public var path: IdentityPath
+    /// Who acted for the patient (guardian, caretaker, staff), for a proxy visit.
+    public var proxy: SlipProxy?
     public var language: Language
+
+    public init(claimCode: ClaimCode, claimDateTime: String, service: ClaimType, patientName: String, maskedCitizenID: String,
+                mainRight: String? = nil, path: IdentityPath = .card, proxy: SlipProxy? = nil, language: Language) {
+        self.claimCode = claimCode
+        self.claimDateTime = claimDateTime
+        self.service = service
+        self.patientName = patientName
+        self.maskedCitizenID = maskedCitizenID
+        self.mainRight = mainRight
+        self.path = path
+        self.proxy = proxy
+        self.language = language
+    }
+}
+
+/// Who acted for the patient, as a slip names them: the name and the role and relationship in NHSO's words.
+public struct SlipProxy: Sendable, Hashable {
+    public var name: String
+    public var maskedCitizenID: String
+    public var role: VerifierRole
+    public var relationship: Relationship
+
+    public init(name: String, maskedCitizenID: String, role: VerifierRole, relationship: Relationship) {
+        self.name = name
+        self.maskedCitizenID = maskedCitizenID
+        self.role = role
+        self.relationship = relationship
+    }
+}
+
+/// What the slip printed when a visit is left pending says: NHSO's answer has not come; staff find the
+/// visit by its reference.
+public struct PendingSlip: Sendable, Hashable {
+    public var reference: String
+    public var patientName: String
+    public var maskedCitizenID: String
+    public var language: Language
+
+    public init(reference: String, patientName: String, maskedCitizenID: String, language: Language) {
+        self.reference = reference
+        self.patientName = patientName
+        self.maskedCitizenID = maskedCitizenID
+        self.language = language
+    }
 }
 
 /// What a queue slip carries: where to go, and the reference staff find the patient's attempt by.

@@ -129,6 +129,9 @@ public enum JourneyStep: Sendable, Hashable {
         public var slip: SlipState
         /// How the patient was identified: on the card path the code stays on screen until the card is out.
         public var path: IdentityPath = .card
+        /// For the slip: the patient's main right, and who acted for them.
+        public var mainRight: String? = nil
+        public var proxy: Proxy? = nil
     }
 
     public enum SlipState: Sendable, Hashable {

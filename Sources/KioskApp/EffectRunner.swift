@@ -107,6 +107,8 @@ public final class EffectRunner: Sendable {
             printing(for: visit) { try await $0.print(slip) }
         case .printQueueSlip(let visit, let slip):
             printing(for: visit) { try await $0.print(slip) }
+        case .printPendingSlip(let visit, let slip):
+            printing(for: visit) { try await $0.print(slip) }
         case .record(let visit, let record):
             let logger = self.logger
             // A lost record of a step before confirm loses no code: it is logged. The write before
@@ -274,9 +276,15 @@ public final class EffectRunner: Sendable {
 
     /// Prints in the background and reports `slipPrinted` or `slipFailed` for the visit.
     private func printing(for visit: VisitID, _ body: @escaping @Sendable (any SlipPrinter) async throws -> Void) {
-        let (printer, post) = (self.printer, self.post)
+        let (printer, post, logger) = (self.printer, self.post, self.logger)
         Task {
-            do { try await body(printer); post(.result(visit, .slipPrinted)) } catch { post(.result(visit, .slipFailed("\(error)"))) }
+            do {
+                try await body(printer)
+                post(.result(visit, .slipPrinted))
+            } catch {
+                logger.warning("slip not printed", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
+                post(.result(visit, .slipFailed("\(error)")))
+            }
         }
     }
 

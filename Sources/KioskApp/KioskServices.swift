@@ -31,11 +31,10 @@ public struct KioskServices: Sendable {
 
     /// The services a configuration names: with `direct` the kiosk reads the card through pcscd and
     /// calls NHSO's cloud API; with `agent` NHSO's agent owns the reader and does both.
-    public static func from(_ settings: KioskSettings, token: KioskToken?) throws(JournalError) -> KioskServices {
+    public static func from(_ settings: KioskSettings, token: KioskToken?, printer: any SlipPrinter) throws(JournalError) -> KioskServices {
         let timeouts = NHSOTimeouts(request: .seconds(settings.nhso.timeoutSeconds))
         let logger = Logger(label: "authen-kiosk.nhso")
         let journal = try VisitJournal(path: settings.journalPath)
-        let printer = FileSlipPrinter(directory: URL(fileURLWithPath: settings.slipsDirectory))
         switch settings.nhso.backend {
         case .direct:
             guard let token else { preconditionFailure("the direct backend is only built with a token") }

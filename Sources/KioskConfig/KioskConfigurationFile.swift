@@ -3,6 +3,7 @@ import Foundation
 import Camera
 import Journey
 import NHSO
+import Printing
 import SystemPackage
 import ThaiIDCard
 import Yams
@@ -37,7 +38,19 @@ public enum KioskConfigurationFile {
         "camera.height": "the photo's height in pixels, 120 to 1080",
         "camera.frameRate": "frames a second for the preview, 1 to 30",
         "staff.listFile": "a file of the citizen ids (one per line, # for comments) of the staff who may authenticate for a patient at a station; not writable by others",
-        "output.slips": "a folder for slip files",
+        "output.slips": "a folder for slip files (used when printer.connection is not set)",
+        "hospital.kioskName": "this kiosk's name or place, printed on its slips (e.g. OPD 1)",
+        "printer.connection": "usb:/dev/usb/lp0 (a USB printer), tcp:HOST:9100 (a network printer's raw port), cups:QUEUE (a raw CUPS queue), or file:/folder (slips saved as .escpos files)",
+        "printer.paper": "58 or 80 (millimetres)",
+        "printer.mode": "raster (Thai drawn by the kiosk: right on every printer) or text (the printer's own Thai font; needs printer.codePage)",
+        "printer.codePage": "the printer model's number for its Thai code page (ESC t), 0 to 255; `authen-kiosk print-test` prints its table",
+        "printer.codes": "native (the printer draws the QR code and barcode) or raster (the kiosk draws them)",
+        "printer.cancelKanjiMode": "true (send FS . for Chinese-made printers) or false",
+        "printer.font": "a font family with Thai letters for raster mode (e.g. Waree, Loma, Garuda from fonts-thai-tlwg)",
+        "printer.timeoutSeconds": "a whole number of seconds, 1 to 60",
+        "printer.status": "true (ask a network printer's paper and cover status before and after each slip) or false",
+        "printer.logo": "a PNG file printed at the top of slips, or empty",
+        "printer.templates": "a folder with claim.slip, queue.slip and pending.slip, or empty for the assets' slips/",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
         "output.journalRetentionDays": "a whole number of days, 1 to 3650",
         "output.log": "a file for the program's log while it has the screen",
@@ -181,14 +194,47 @@ public enum KioskConfigurationFile {
             backend: backend, zone: zone, baseURL: baseURL, statusBaseURL: statusBaseURL, agentURL: agentURL, tokenFile: text("nhso.tokenFile"),
             timeoutSeconds: number("nhso.timeoutSeconds", default: 15, range: 1...120), paths: paths
         )
+        /// `printer.*`: how to reach the printer and how to speak to it.
+        func printerSettings(_ connectionText: String) -> KioskSettings.Printer {
+            let connection = KioskSettings.Printer.Connection(connectionText) ?? {
+                bad("printer.connection", connectionText)
+                return .files(folder: "/var/lib/authen-kiosk/slips")
+            }()
+            var settings = PrinterSettings()
+            if let paper = text("printer.paper") {
+                if let value = Int(paper).flatMap(PrinterSettings.Paper.init(rawValue:)) { settings.paper = value } else { bad("printer.paper", paper) }
+            }
+            if let mode = text("printer.mode") {
+                if let value = PrinterSettings.Mode(rawValue: mode) { settings.mode = value } else { bad("printer.mode", mode) }
+            }
+            if let codes = text("printer.codes") {
+                if let value = PrinterSettings.Codes(rawValue: codes) { settings.codes = value } else { bad("printer.codes", codes) }
+            }
+            if let page = text("printer.codePage") {
+                if let value = UInt8(page) { settings.codePage = value } else { bad("printer.codePage", page) }
+            }
+            if settings.mode == .text && settings.codePage == nil {
+                // The number differs by model: a guess would print the wrong letters on every slip.
+                problems.append("printer.mode is text but printer.codePage is not set; accepted: \(keys["printer.codePage"]!)")
+            }
+            settings.cancelKanjiMode = flag("printer.cancelKanjiMode", default: true)
+            if let font = text("printer.font") { settings.font = font }
+            return KioskSettings.Printer(
+                connection: connection, settings: settings, timeoutSeconds: number("printer.timeoutSeconds", default: 10, range: 1...60),
+                asksStatus: flag("printer.status", default: true), logo: text("printer.logo"), templates: text("printer.templates"),
+                kioskName: text("hospital.kioskName") ?? ""
+            )
+        }
+        let slipsFolder = text("output.slips") ?? "/var/lib/authen-kiosk/slips"
+        let printer = printerSettings(text("printer.connection") ?? "file:\(slipsFolder)")
         return KioskSettings(
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),
             nhso: nhso, adminPIN: pin,
-            slipsDirectory: text("output.slips") ?? "/var/lib/authen-kiosk/slips",
+            slipsDirectory: slipsFolder,
             journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
             journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),
             logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log",
-            camera: camera
+            camera: camera, printer: printer
         )
     }
 

@@ -1,6 +1,7 @@
 import Camera
 import Journey
 import NHSO
+import Printing
 
 /// Everything a kiosk or station needs to run, read from its configuration file and checked.
 public struct KioskSettings: Sendable, Hashable {
@@ -23,6 +24,60 @@ public struct KioskSettings: Sendable, Hashable {
     public var logPath: String
     /// The kiosk's camera (photo paths); `nil`: none.
     public var camera: CameraSettings?
+    /// The receipt printer, and what its slips say of the kiosk.
+    public var printer: Printer
+
+    public struct Printer: Sendable, Hashable {
+        public enum Connection: Sendable, Hashable {
+            /// Slips saved as `.escpos` files in a folder (no printer, or training).
+            case files(folder: String)
+            /// A USB printer's device (`/dev/usb/lp0`).
+            case device(path: String)
+            /// A network printer's raw port.
+            case network(host: String, port: Int)
+            /// A raw CUPS queue.
+            case cups(queue: String)
+
+            /// `usb:/dev/usb/lp0`, `tcp:HOST[:PORT]`, `cups:QUEUE`, `file:/folder`; `nil` for anything else.
+            public init?(_ text: String) {
+                switch text {
+                case let value where value.hasPrefix("file:/"): self = .files(folder: String(value.dropFirst(5)))
+                case let value where value.hasPrefix("usb:/"): self = .device(path: String(value.dropFirst(4)))
+                case let value where value.hasPrefix("cups:") && value.count > 5 && !value.contains(where: \.isWhitespace):
+                    self = .cups(queue: String(value.dropFirst(5)))
+                case let value where value.hasPrefix("tcp:"):
+                    let parts = value.dropFirst(4).split(separator: ":", omittingEmptySubsequences: false)
+                    guard parts.count <= 2, let host = parts.first, !host.isEmpty, !host.contains(where: \.isWhitespace),
+                          let port = parts.count == 2 ? Int(parts[1]) : 9100, (1...65535).contains(port) else { return nil }
+                    self = .network(host: String(host), port: port)
+                default: return nil
+                }
+            }
+        }
+
+        public var connection: Connection
+        public var settings: PrinterSettings
+
+        public init(connection: Connection, settings: PrinterSettings = PrinterSettings(), timeoutSeconds: Int = 10, asksStatus: Bool = true,
+                    logo: String? = nil, templates: String? = nil, kioskName: String = "") {
+            self.connection = connection
+            self.settings = settings
+            self.timeoutSeconds = timeoutSeconds
+            self.asksStatus = asksStatus
+            self.logo = logo
+            self.templates = templates
+            self.kioskName = kioskName
+        }
+        public var timeoutSeconds: Int
+        /// Ask a network printer's status (`DLE EOT`) before and after each slip.
+        public var asksStatus: Bool
+        /// A PNG printed at the top of slips.
+        public var logo: String?
+        /// A folder with the slip templates (`claim.slip`…); `nil`: the assets' `slips/`.
+        public var templates: String?
+        /// This kiosk's name or place, printed on its slips.
+        public var kioskName: String
+    }
 
     public struct NHSO: Sendable, Hashable {
         public enum Backend: String, Sendable, Hashable, CaseIterable { case direct, agent }

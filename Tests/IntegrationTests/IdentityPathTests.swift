@@ -98,7 +98,7 @@ import TerminalUI
         let reference = try #require(listing.split(separator: " ").dropFirst(2).first.map(String.init))
         #expect(listing.contains("abandoned  sentToStaff"))
         #expect(kiosk.screen.contains(reference))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("slips/queue-\(reference).txt").path))
+        #expect(try printedCodes(folder.appendingPathComponent("slips/queue-\(reference).escpos")) == [reference])
     }
 
     /// At a station: the patient's id typed, the staff member's own card through pcscd, checked against

@@ -27,7 +27,7 @@ import Testing
         try kiosk.keys("Enter")
         #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
         let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("slips/\(code).txt").path))
+        #expect(try printedCodes(folder.appendingPathComponent("slips/\(code).escpos")) == [code, code])
         try zone.setAgentCard(nil)
         #expect(kiosk.waitFor("เสร็จสิ้น"))
         // NHSO's own record says the same: the code was issued to this unit today.

@@ -35,7 +35,7 @@ import VisitJournal
         try kiosk.keys("Enter")
         #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
         let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("slips/\(code).txt").path))
+        #expect(try printedCodes(folder.appendingPathComponent("slips/\(code).escpos")) == [code, code])
         try inserted.remove()
         #expect(kiosk.waitFor("เสร็จสิ้น"))
         let status = try runKiosk(["status", "--pid", "3500100345671", "--date", thaiToday(), "--base-url", zone.url], environment: token)

@@ -65,6 +65,12 @@ import VirtualThaiIDCard
             authenType: .proxyCard, verifierType: "ผู้ปกครอง", verifierPid: Self.guardian.citizenID.digits,
             verifierName: "นายสมชาย ใจดี", relationship: "น้า"
         ))
+        // The slip names who acted for the child, and how they are related.
+        let coded = driver.send(.visitSubmitted(Samples.submitted))
+        guard case .printSlip(_, let slip)? = coded.first else { Issue.record("\(coded)"); return }
+        #expect(slip.path == .proxyCard)
+        #expect(slip.proxy == SlipProxy(name: "นายสมชาย ใจดี", maskedCitizenID: Self.guardian.citizenID.masked, role: .guardian,
+                                        relationship: .youngerMaternalUncleOrAunt))
     }
 
     @Test func arrowsAndEnterAndTapsChooseToo() {

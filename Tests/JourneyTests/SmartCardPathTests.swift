@@ -107,6 +107,44 @@ import ThaiIDCard
         #expect(issued.submitted.claimCode == Samples.submitted.claimCode)
     }
 
+    @Test func aFailedSlipPrintsAgainOnEnterAndRecordsEachOutcome() {
+        var driver = Driver()
+        driver.toReview()
+        driver.send(.enter)
+        let first = driver.send(.visitSubmitted(Samples.submitted))
+        #expect(driver.send(.slipFailed("the printer is out of paper")) == [.record(.first, .printFailed(reason: "the printer is out of paper"))])
+        // Paper refilled: Enter (the highlighted Print again) sends the same slip again; the code is not asked for again.
+        let again = driver.send(.enter)
+        #expect(again == first.filter { if case .printSlip = $0 { true } else { false } })
+        guard case .claimCode(let issued) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        #expect(issued.slip == .printing)
+        #expect(driver.send(.slipPrinted) == [.record(.first, .printed)])
+    }
+
+    @Test func withoutASlipTheCodeStaysUpLongerAndEscLeaves() {
+        var driver = Driver(JourneyConfiguration(idleSeconds: 90, claimCodeSeconds: 15))
+        driver.toReview()
+        driver.send(.enter, .visitSubmitted(Samples.submitted), .cardRemoved, .slipFailed("the printer is offline"))
+        #expect(driver.state.idleSecondsLeft == 90)
+        driver.tick(20)
+        guard case .claimCode = driver.state.step else { Issue.record("gone after 20 s: \(driver.state.step)"); return }
+        driver.send(.back)
+        #expect(driver.state.step == .attract)
+    }
+
+    @Test func theSlipNamesTheMainRightAndWhoActed() {
+        var driver = Driver()
+        driver.toReview()
+        let effects = driver.send(.enter, .visitSubmitted(Samples.submitted))
+        guard case .printSlip(_, let slip)? = effects.first(where: { if case .printSlip = $0 { true } else { false } }) else {
+            Issue.record("no slip")
+            return
+        }
+        #expect(slip.mainRight == Samples.rights.mainInscl?.name)
+        #expect(slip.path == .card && slip.proxy == nil)
+        #expect(slip.maskedCitizenID == "1-1017-xxxxx-x5-0")
+    }
+
     @Test func englishSlipsCarryTheEnglishName() {
         var driver = Driver()
         driver.toReview()

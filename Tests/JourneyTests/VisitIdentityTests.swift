@@ -76,7 +76,8 @@ import ThaiIDCard
         driver.send(.enter)
         driver.tick(44)
         guard case .submitting(_, seconds: 44) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
-        #expect(driver.send(.tick) == [.record(.first, .pending)])
+        let pendingSlip = PendingSlip(reference: VisitID.first.reference, patientName: "นายสมชาย ใจดี", maskedCitizenID: "1-1017-xxxxx-x5-0", language: .thai)
+        #expect(driver.send(.tick) == [.record(.first, .pending), .printPendingSlip(.first, pendingSlip)])
         guard case .pending(let review, let reference) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
         #expect(reference == VisitID.first.reference)
         #expect(review.person == Samples.patient)
@@ -88,8 +89,11 @@ import ThaiIDCard
     @Test func anUnknownOutcomeIsPendingWithoutARetry() {
         var driver = Driver()
         driver.toReview()
-        driver.send(.enter, .visitFailed(.visitOutcomeUnknown(reason: "no lookup answered")))
+        driver.send(.enter)
+        let effects = driver.send(.visitFailed(.visitOutcomeUnknown(reason: "no lookup answered")))
         guard case .pending(_, let reference) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        // The reference on paper too, for the staff.
+        #expect(effects.contains { if case .printPendingSlip(.first, let slip) = $0 { slip.reference == reference } else { false } })
         #expect(reference == VisitID.first.reference)
         #expect(driver.send(.retry).isEmpty)
     }

@@ -109,6 +109,7 @@ struct FailingRecorder: VisitRecorder {
 struct NoPrinter: SlipPrinter {
     func print(_ slip: Slip) async throws {}
     func print(_ slip: QueueSlip) async throws {}
+    func print(_ slip: PendingSlip) async throws {}
 }
 
 extension Duration {

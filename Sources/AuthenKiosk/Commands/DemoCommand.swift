@@ -4,9 +4,11 @@ import Foundation
 import Hummingbird
 import Journey
 import KioskApp
+import KioskConfig
 import Logging
 import NHSO
 import NHSOTestZone
+import Printing
 import TerminalUI
 import VisitJournal
 
@@ -37,6 +39,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Flag(help: "Start with NHSO's test zone answering every request with an error (to see the retry screen).")
     var nhsoDown = false
+
+    @Option(name: .customLong("printer"), help: "Print the demo's slips: usb:/dev/usb/lp0, tcp:HOST:9100 or cups:QUEUE (default: .escpos files in the output folder's slips/).")
+    var printerConnection: String?
+
+    @Option(help: "The printer's paper: 58 or 80 (mm).")
+    var paper = 80
 
     @Option(help: "Folder for slips and the journal.")
     var output = FileManager.default.temporaryDirectory.appendingPathComponent("authen-kiosk-demo").path
@@ -77,13 +85,29 @@ struct DemoCommand: AsyncParsableCommand {
             Task { _ = await zone.mobileAuthentication(pid: pid, claimType: ServiceCode.general, hcode: "10757", path: "/testzone/mobile-authentication") }
         }
         let outputFolder = URL(fileURLWithPath: output)
+        let printer = try ReceiptSlipPrinter.configured(
+            try DemoCommand.printer(printerConnection, slips: outputFolder.appendingPathComponent("slips").path, paper: paper),
+            hospitalName: "โรงพยาบาลสาธิต (Demo Hospital)", hospitalCode: "10757", assets: assets, texts: catalog.texts
+        )
         let services = KioskServices(
-            cards: slot, nhso: nhso, printer: FileSlipPrinter(directory: outputFolder.appendingPathComponent("slips")),
+            cards: slot, nhso: nhso, printer: printer,
             journal: try VisitJournal(path: outputFolder.appendingPathComponent("journal.sqlite").path), logger: quiet, camera: camera
         )
         await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
             adminPIN: adminPIN, retentionDays: 30, demoSlot: slot, demoPhone: phone
         )
+    }
+
+    /// The demo's printer: `.escpos` files unless `--printer` names a real one.
+    static func printer(_ connection: String?, slips: String, paper: Int) throws -> KioskSettings.Printer {
+        guard let parsedPaper = PrinterSettings.Paper(rawValue: paper) else { throw ValidationError("--paper is 58 or 80") }
+        let parsed = try connection.map {
+            guard let parsed = KioskSettings.Printer.Connection($0) else {
+                throw ValidationError("--printer is usb:/dev/usb/lp0, tcp:HOST:9100, cups:QUEUE or file:/folder")
+            }
+            return parsed
+        } ?? .files(folder: slips)
+        return KioskSettings.Printer(connection: parsed, settings: PrinterSettings(paper: parsedPaper), kioskName: "Demo")
     }
 }

@@ -50,6 +50,14 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let catalog = try TextCatalog.load(assets: assets)
+        let printer: ReceiptSlipPrinter
+        do {
+            printer = try ReceiptSlipPrinter.configured(settings.printer, hospitalName: settings.hospitalName, hospitalCode: settings.hospitalCode,
+                                                        assets: assets, texts: catalog.texts)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
         do {
             try Diagnostics.keepStandardErrorOffScreen(logPath: settings.logPath)
         } catch {
@@ -58,7 +66,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let services: KioskServices
         do {
-            services = try KioskServices.from(settings, token: token)
+            services = try KioskServices.from(settings, token: token, printer: printer)
         } catch {
             printError("\(error): the kiosk does not start without its journal (check the folder exists and is writable, and the disk has space)")
             throw ExitCode(2)

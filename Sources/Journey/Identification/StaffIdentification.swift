@@ -10,8 +10,10 @@ struct StaffIdentification {
         switch step {
         case .toDesk(let reference, _):
             switch event {
-            case .result(_, .slipPrinted): return .step(.staff(.toDesk(reference: reference, slip: .printed)), [])
-            case .result(_, .slipFailed(let reason)): return .step(.staff(.toDesk(reference: reference, slip: .failed(reason))), [])
+            case .result(let visit, .slipPrinted):
+                return .step(.staff(.toDesk(reference: reference, slip: .printed)), [.record(visit, .printed)])
+            case .result(let visit, .slipFailed(let reason)):
+                return .step(.staff(.toDesk(reference: reference, slip: .failed(reason))), [.record(visit, .printFailed(reason: reason))])
             case .enter, .back: return .finished
             default: return .ignored
             }

@@ -44,9 +44,17 @@ extension Journey {
             }
             return []
 
-        case .claimCode(let issued):
+        case .claimCode(var issued):
+            if case .failed = issued.slip, event == .retry || event == .enter, let visit = state.visit {
+                // Paper refilled, cover closed: the same slip again (the code itself is not asked again).
+                // Enter prints again here; Esc (the Done button) leaves.
+                issued.slip = .printing
+                go(&state, .claimCode(issued))
+                return [.printSlip(visit, slip(for: issued, language: state.language))]
+            }
             // On the card path the screen stays until the card is out (it must not be left behind).
-            if event == .enter && !(state.cardPresent && issued.path == .card) { return finish(&state) }
+            let leaves = event == .enter || (event == .back && issued.slip != .printing && issued.slip != .printed)
+            if leaves && !(state.cardPresent && issued.path == .card) { return finish(&state) }
             return []
 
         case .pending:
@@ -187,7 +195,8 @@ extension Journey {
 
     private func issue(_ state: inout JourneyState, _ visit: VisitID, _ review: JourneyStep.Review, _ submitted: VisitSubmitter.Submitted) -> [JourneyEffect] {
         let issued = JourneyStep.Issued(person: review.person, service: review.service, submitted: submitted, slip: .printing,
-                                        path: review.identification.path)
+                                        path: review.identification.path, mainRight: review.rights.mainInscl?.name,
+                                        proxy: review.identification.proxy)
         go(&state, .claimCode(issued))
         return [.printSlip(visit, slip(for: issued, language: state.language))]
     }
@@ -199,6 +208,7 @@ extension Journey {
         case .visitOutcomeUnknown:
             // NHSO may hold a code: nothing is sent again here; recovery settles it with a lookup.
             go(&state, .pending(review, reference: visit.reference))
+            return [pendingSlip(visit, review, state.language)]
         case .visitRejected:
             go(&state, .problem(.nhso(error, retry: nil)))
         default:
@@ -228,11 +238,21 @@ extension Journey {
         }
     }
 
+    /// The reference on paper, for the staff the patient is sent to.
+    func pendingSlip(_ visit: VisitID, _ review: JourneyStep.Review, _ language: Language) -> JourneyEffect {
+        .printPendingSlip(visit, PendingSlip(reference: visit.reference, patientName: review.person.name(in: language),
+                                             maskedCitizenID: review.person.citizenID.masked, language: language))
+    }
+
     func slip(for issued: JourneyStep.Issued, language: Language) -> Slip {
         Slip(
             claimCode: issued.submitted.claimCode, claimDateTime: issued.submitted.claimDateTime, service: issued.service,
             patientName: issued.person.name(in: language),
-            maskedCitizenID: issued.person.citizenID.masked, language: language
+            maskedCitizenID: issued.person.citizenID.masked, mainRight: issued.mainRight, path: issued.path,
+            proxy: issued.proxy.map {
+                SlipProxy(name: $0.name, maskedCitizenID: $0.citizenID.masked, role: $0.role, relationship: $0.relationship)
+            },
+            language: language
         )
     }
 }

@@ -26,7 +26,13 @@ extension Screen {
         }
         if cardPresent { paragraph(t("code.takeCard"), row: row, style: .warning) }
         // A card left in after another path (a guardian's, a staff member's) does not hold the screen.
-        if !cardPresent || issued.path != .card { bottomButtons([(t("code.done"), .enter, true)]) }
+        let leaves = !cardPresent || issued.path != .card
+        if case .failed = issued.slip {
+            // Enter prints again; Esc leaves.
+            bottomButtons(leaves ? [(t("code.done"), .back, false), (t("code.printAgain"), .retry, true)] : [(t("code.printAgain"), .retry, true)])
+        } else if leaves {
+            bottomButtons([(t("code.done"), .enter, true)])
+        }
     }
     /// The visit was sent, its outcome is not known yet: the patient goes to staff with the reference.
     mutating func pending(reference: String) {

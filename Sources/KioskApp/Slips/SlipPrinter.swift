@@ -1,0 +1,9 @@
+import Journey
+
+/// Where slips go: claim codes, queue slips that send a patient to the registration desk, and the
+/// reference of a visit left pending.
+public protocol SlipPrinter: Sendable {
+    func print(_ slip: Slip) async throws
+    func print(_ slip: QueueSlip) async throws
+    func print(_ slip: PendingSlip) async throws
+}
