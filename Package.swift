@@ -148,7 +148,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SmartCardTests", dependencies: ["SmartCard"]),
-        .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "Journey", "NHSO"]),
+        .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "Journey", "NHSO", "Printing"]),
         .testTarget(name: "JourneyTests", dependencies: ["Journey", "VirtualThaiIDCard"]),
         .testTarget(
             name: "VisitJournalTests",

@@ -124,11 +124,12 @@ struct Rig {
     let journal: VisitJournal
     let core: KioskCore
 
-    init(configuration: JourneyConfiguration = JourneyConfiguration(hcode: "10757"), failingDisk: Bool = false, camera: FFmpegCamera? = nil) throws {
+    init(configuration: JourneyConfiguration = JourneyConfiguration(hcode: "10757"), failingDisk: Bool = false, camera: FFmpegCamera? = nil,
+         printer: any SlipPrinter = NoPrinter()) throws {
         journal = try VisitJournal(path: journalPath)
         let recorder: (any VisitRecorder)? = failingDisk ? FailingRecorder(inner: journal) : nil
         let queue = EventQueue()
-        let effects = EffectRunner(cards: cards, nhso: nhso, printer: NoPrinter(), journal: recorder ?? journal, camera: camera) { queue.post($0) }
+        let effects = EffectRunner(cards: cards, nhso: nhso, printer: printer, journal: recorder ?? journal, camera: camera) { queue.post($0) }
         core = KioskCore(journey: Journey(configuration: configuration), queue: queue, effects: effects)
     }
 }
