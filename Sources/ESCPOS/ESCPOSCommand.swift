@@ -22,8 +22,10 @@ public enum ESCPOSCommand: Sendable, Hashable {
     case raster(Bitmap)
     /// `GS ( k`: a QR code the printer draws itself (model 2), `moduleSize` dots per module.
     case qrCode(data: [UInt8], moduleSize: Int, correction: QRCorrection)
-    /// `GS k m=73`: a CODE128 barcode of `data` (code set B), `height` dots tall, human-readable text below.
-    case code128(data: [UInt8], height: Int)
+    /// `GS k m=73`: a CODE128 barcode of `data` (code set B), `height` dots tall, bars `moduleWidth`
+    /// dots wide (`GS w`; printers default to 3, too wide for a claim code on 58 mm paper), human-readable
+    /// text below.
+    case code128(data: [UInt8], height: Int, moduleWidth: Int)
     /// `GS V 66 n`: feed to the cutter and cut (partially, leaving a tab, as kiosks do).
     case cut
 
@@ -46,10 +48,10 @@ public enum ESCPOSCommand: Sendable, Hashable {
         case .feed(let lines): return [0x1B, 0x64, UInt8(min(255, max(0, lines)))]
         case .raster(let bitmap): return bitmap.rasterCommand
         case .qrCode(let data, let moduleSize, let correction): return Self.qr(data, moduleSize: moduleSize, correction: correction)
-        case .code128(let data, let height):
+        case .code128(let data, let height, let moduleWidth):
             // Code set B ("{B"), then the data; printable ASCII only (a claim code is `PP` and digits).
             let payload: [UInt8] = [0x7B, 0x42] + data.filter { (0x20...0x7E).contains($0) && $0 != 0x7B }
-            return [0x1D, 0x68, UInt8(min(255, max(1, height))), 0x1D, 0x48, 2, 0x1D, 0x6B, 73, UInt8(min(255, payload.count))] + payload.prefix(255)
+            return [0x1D, 0x68, UInt8(min(255, max(1, height))), 0x1D, 0x77, UInt8(min(6, max(1, moduleWidth))), 0x1D, 0x48, 2, 0x1D, 0x6B, 73, UInt8(min(255, payload.count))] + payload.prefix(255)
         case .cut: return [0x1D, 0x56, 66, 0]
         }
     }

@@ -20,7 +20,7 @@ public enum ESCPOSDecoder {
         var reader = Reader(bytes: bytes)
         var commands: [ESCPOSCommand] = []
         var text: [UInt8] = []
-        var barcodeHeight = 162
+        var barcodeHeight = 162, barcodeModule = 3
         while let byte = reader.peek() {
             let start = reader.offset
             switch byte {
@@ -47,16 +47,20 @@ public enum ESCPOSDecoder {
                     let header = try reader.take(6)
                     let bytesPerRow = Int(header[2]) | Int(header[3]) << 8, rows = Int(header[4]) | Int(header[5]) << 8
                     let data = try reader.take(bytesPerRow * rows)
-                    commands.append(.raster(Bitmap(width: bytesPerRow * 8, height: rows, bytes: data)!))
+                    guard bytesPerRow > 0, rows > 0, let bitmap = Bitmap(width: bytesPerRow * 8, height: rows, bytes: data) else {
+                        throw .unknownCommand(offset: start, bytes: pair + header)
+                    }
+                    commands.append(.raster(bitmap))
                 case (0x1D, 0x28): commands.append(try qr(&reader, start: start))
                 case (0x1D, 0x68): barcodeHeight = Int(try reader.take(1)[0])
                 case (0x1D, 0x48): _ = try reader.take(1)
+                case (0x1D, 0x77): barcodeModule = Int(try reader.take(1)[0])
                 case (0x1D, 0x6B):
                     let header = try reader.take(2)
                     guard header[0] == 73 else { throw .unknownCommand(offset: start, bytes: pair + header) }
                     let data = try reader.take(Int(header[1]))
                     // Code set B is chosen by its first two bytes, `{B`.
-                    commands.append(.code128(data: Array(data.starts(with: [0x7B, 0x42]) ? data.dropFirst(2) : data[...]), height: barcodeHeight))
+                    commands.append(.code128(data: Array(data.starts(with: [0x7B, 0x42]) ? data.dropFirst(2) : data[...]), height: barcodeHeight, moduleWidth: barcodeModule))
                 case (0x1D, 0x56):
                     _ = try reader.take(2)
                     commands.append(.cut)

@@ -24,7 +24,8 @@ public enum JourneyEffect: Sendable, Hashable {
     case printSlip(VisitID, Slip)
     /// Print a slip that sends the patient to the registration desk (→ `slipPrinted` / `slipFailed`).
     case printQueueSlip(VisitID, QueueSlip)
-    /// Print the reference of a visit left pending, for the staff (→ `slipPrinted` / `slipFailed`).
+    /// Print the reference of a visit left pending, for the staff (→ `referenceSlipPrinted` /
+    /// `referenceSlipFailed`).
     case printPendingSlip(VisitID, PendingSlip)
     /// Keep what happened to the visit, for recovery, staff and audit.
     case record(VisitID, JourneyRecord)

@@ -74,4 +74,8 @@ public enum EffectResult: Sendable, Hashable {
     // The printer
     case slipPrinted
     case slipFailed(String)
+    /// The pending visit's reference slip: kept apart from the claim slip's outcome, so a reference slip
+    /// still printing when the code arrives is never taken for the claim slip.
+    case referenceSlipPrinted
+    case referenceSlipFailed(String)
 }

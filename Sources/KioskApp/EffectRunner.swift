@@ -108,7 +108,7 @@ public final class EffectRunner: Sendable {
         case .printQueueSlip(let visit, let slip):
             printing(for: visit) { try await $0.print(slip) }
         case .printPendingSlip(let visit, let slip):
-            printing(for: visit) { try await $0.print(slip) }
+            printing(for: visit, printed: .referenceSlipPrinted, failed: EffectResult.referenceSlipFailed) { try await $0.print(slip) }
         case .record(let visit, let record):
             let logger = self.logger
             // A lost record of a step before confirm loses no code: it is logged. The write before
@@ -275,15 +275,16 @@ public final class EffectRunner: Sendable {
     }
 
     /// Prints in the background and reports `slipPrinted` or `slipFailed` for the visit.
-    private func printing(for visit: VisitID, _ body: @escaping @Sendable (any SlipPrinter) async throws -> Void) {
+    private func printing(for visit: VisitID, printed: EffectResult = .slipPrinted, failed: @escaping @Sendable (String) -> EffectResult = EffectResult.slipFailed,
+                          _ body: @escaping @Sendable (any SlipPrinter) async throws -> Void) {
         let (printer, post, logger) = (self.printer, self.post, self.logger)
         Task {
             do {
                 try await body(printer)
-                post(.result(visit, .slipPrinted))
+                post(.result(visit, printed))
             } catch {
                 logger.warning("slip not printed", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
-                post(.result(visit, .slipFailed("\(error)")))
+                post(.result(visit, failed("\(error)")))
             }
         }
     }

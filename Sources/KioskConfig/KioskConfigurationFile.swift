@@ -225,7 +225,7 @@ public enum KioskConfigurationFile {
                 kioskName: text("hospital.kioskName") ?? ""
             )
         }
-        let slipsFolder = text("output.slips") ?? "/var/lib/authen-kiosk/slips"
+        let slipsFolder = URL(fileURLWithPath: text("output.slips") ?? "/var/lib/authen-kiosk/slips").standardizedFileURL.path
         let printer = printerSettings(text("printer.connection") ?? "file:\(slipsFolder)")
         return KioskSettings(
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import ESCPOS
 
 /// One receipt printer: slips are drawn and sent one at a time, in order, on a queue of their own, so
@@ -9,6 +10,8 @@ public final class ReceiptPrinter: Sendable {
     private let queue = DispatchQueue(label: "authen-kiosk.printer")
 
     public init(transport: any PrinterTransport, settings: PrinterSettings) {
+        // A printer that resets, or an `lp` that exits, mid-slip must be an error, not the end of the kiosk.
+        signal(SIGPIPE, SIG_IGN)
         self.transport = transport
         encoder = SlipEncoder(settings: settings)
     }

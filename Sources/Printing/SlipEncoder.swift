@@ -20,7 +20,8 @@ public struct SlipEncoder: Sendable {
         case .raster: commands += raster(elements)
         case .text: commands += text(elements)
         }
-        return commands + [.feed(lines: 4), .cut]
+        // `GS V 66` feeds the last line past the cutter itself: no blank paper before it.
+        return commands + [.cut]
     }
 
     func raster(_ elements: [SlipElement]) -> [ESCPOSCommand] {
@@ -39,7 +40,7 @@ public struct SlipEncoder: Sendable {
     }
 
     func native(barcode text: String) -> [ESCPOSCommand] {
-        [.align(.center), .code128(data: Array(text.utf8), height: settings.barcodeHeight), .feed(lines: 1), .align(.left)]
+        [.align(.center), .code128(data: Array(text.utf8), height: settings.barcodeHeight, moduleWidth: settings.paper == .mm80 ? 3 : 2), .feed(lines: 1), .align(.left)]
     }
 
     func text(_ elements: [SlipElement]) -> [ESCPOSCommand] {

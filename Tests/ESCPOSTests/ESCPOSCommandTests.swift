@@ -35,8 +35,8 @@ import Testing
     }
 
     @Test func aCode128OfTheClaimCodeInCodeSetB() {
-        let bytes = ESCPOSCommand.code128(data: Array("PP1172534798".utf8), height: 80).bytes
-        #expect(bytes == [0x1D, 0x68, 80, 0x1D, 0x48, 2, 0x1D, 0x6B, 73, 14, 0x7B, 0x42] + Array("PP1172534798".utf8))
+        let bytes = ESCPOSCommand.code128(data: Array("PP1172534798".utf8), height: 80, moduleWidth: 2).bytes
+        #expect(bytes == [0x1D, 0x68, 80, 0x1D, 0x77, 2, 0x1D, 0x48, 2, 0x1D, 0x6B, 73, 14, 0x7B, 0x42] + Array("PP1172534798".utf8))
     }
 
     @Test func aRasterBandIsItsRowsOfBytesMostSignificantBitLeft() {

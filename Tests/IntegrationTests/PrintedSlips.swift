@@ -8,7 +8,7 @@ func printedCodes(_ url: URL) throws -> [String] {
     guard commands.first == .initialize, commands.last == .cut else { return ["not a whole slip"] }
     return commands.compactMap { command in
         switch command {
-        case .qrCode(let data, _, _), .code128(let data, _): String(decoding: data, as: UTF8.self)
+        case .qrCode(let data, _, _), .code128(let data, _, _): String(decoding: data, as: UTF8.self)
         default: nil
         }
     }

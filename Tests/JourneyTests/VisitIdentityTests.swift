@@ -84,6 +84,10 @@ import ThaiIDCard
         driver.send(.visitSubmitted(Samples.submitted))
         guard case .claimCode(let issued) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
         #expect(issued.submitted.claimCode == Samples.submitted.claimCode)
+        // The reference slip, still printing when the code came, is not taken for the claim slip.
+        #expect(driver.send(.result(.first, .referenceSlipPrinted)).isEmpty)
+        #expect(driver.state.step == .claimCode(issued))
+        #expect(issued.slip == .printing)
     }
 
     @Test func anUnknownOutcomeIsPendingWithoutARetry() {

@@ -24,7 +24,7 @@ struct SlipEncodingTests {
         #expect(Array(commands.prefix(2)) == [.initialize, .cancelKanjiMode])
         #expect(commands.last == .cut)
         #expect(commands.contains(.qrCode(data: Array("PP1172534798".utf8), moduleSize: paper == .mm80 ? 6 : 5, correction: .medium)))
-        #expect(commands.contains(.code128(data: Array("PP1172534798".utf8), height: 80)))
+        #expect(commands.contains(.code128(data: Array("PP1172534798".utf8), height: 80, moduleWidth: paper == .mm80 ? 3 : 2)))
         // No text in the printer's font: every Thai line is a picture, exactly the paper's width.
         #expect(!commands.contains { if case .line = $0 { true } else { false } })
         let bands = commands.compactMap { if case .raster(let bitmap) = $0 { bitmap } else { nil } }
@@ -59,7 +59,7 @@ struct SlipEncodingTests {
             + [0x1B, 0x61, 1]
             + [0x1D, 0x28, 0x6B, 4, 0, 0x31, 65, 50, 0, 0x1D, 0x28, 0x6B, 3, 0, 0x31, 67, 5, 0x1D, 0x28, 0x6B, 3, 0, 0x31, 69, 49]
             + [0x1D, 0x28, 0x6B, 6, 0, 0x31, 80, 0x30, 0x50, 0x50, 0x31, 0x1D, 0x28, 0x6B, 3, 0, 0x31, 81, 0x30]
-            + [0x1B, 0x64, 1, 0x1B, 0x61, 0, 0x1B, 0x64, 4, 0x1D, 0x56, 66, 0]
+            + [0x1B, 0x64, 1, 0x1B, 0x61, 0, 0x1D, 0x56, 66, 0]
         #expect(bytes == expected)
     }
 
@@ -74,6 +74,17 @@ struct SlipEncodingTests {
         #expect(decoded.joined(separator: " ") == name)
         #expect(lines.count == 2)
         #expect(decoded.allSatisfy { ThaiCodePage.cells($0) <= 32 })
+    }
+
+    @Test func rasterModeGoldenStream() {
+        // A rule on 58 mm paper: 14 rows of 48 bytes, dots in rows 6 and 7 across the whole width.
+        let bytes = SlipEncoder(settings: PrinterSettings(paper: .mm58, cancelKanjiMode: false)).bytes([.rule])
+        let rows = (0..<14).flatMap { row in Array(repeating: UInt8(row == 6 || row == 7 ? 0xFF : 0), count: 48) }
+        #expect(bytes == [0x1B, 0x40, 0x1D, 0x76, 0x30, 0, 48, 0, 14, 0] + rows + [0x1D, 0x56, 66, 0])
+    }
+
+    @Test func aBrokenRasterHeaderIsRefusedNotACrash() {
+        #expect(throws: ESCPOSDecoder.Failure.self) { try ESCPOSDecoder.decode([0x1D, 0x76, 0x30, 0, 0, 0, 5, 0]) }
     }
 
     @Test func theCode128TableIsWellFormed() {

@@ -34,6 +34,9 @@ struct PrintTestCommand: AsyncParsableCommand {
             print("test slip sent")
         } catch {
             printError("not printed: \(error)")
+            if case .notAnswering = error as? PrintingError, case .network = settings.connection {
+                printError("a network printer that takes slips but never answers status questions needs printer.status: false")
+            }
             throw ExitCode(6)
         }
     }

@@ -2,7 +2,8 @@ import Foundation
 import ESCPOS
 
 /// A CUPS queue set up as raw (`lpadmin -p QUEUE -v usb://… -m raw`): the slip goes through
-/// `lp -d QUEUE -o raw`, and CUPS deals with the device. Status is CUPS' business.
+/// `lp -d QUEUE -o raw`, and CUPS deals with the device. Status is CUPS' business: "printed" here means
+/// CUPS accepted the slip (a queue whose printer is out of paper holds it, and prints it later).
 public struct CUPSPrinter: PrinterTransport {
     public var queue: String
     public var timeoutSeconds: Int
@@ -33,15 +34,16 @@ public struct CUPSPrinter: PrinterTransport {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch { throw .unreachable("\(command): \(error.localizedDescription)") }
-        do {
-            try input.fileHandleForWriting.write(contentsOf: Data(bytes))
-            try input.fileHandleForWriting.close()
-        } catch {
-            process.terminate()
-            throw .rejected("lp stopped reading the slip: \(error.localizedDescription)")
+        // The slip is written from another thread: an `lp` that stops reading (cupsd hung) must not hold
+        // this one past the time limit.
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: Data(bytes))
+            try? writer.close()
         }
         if finished.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
             process.terminate()
+            try? writer.close()
             throw .notAnswering(seconds: timeoutSeconds)
         }
         guard process.terminationStatus == 0 else {

@@ -21,20 +21,28 @@ public struct DevicePrinter: PrinterTransport {
     static let statusWaitMilliseconds: Int32 = 500
 
     public func status() throws(PrintingError) -> PrinterStatus? {
-        Self.answer(try open())
+        try Self.answer(try open())
     }
 
-    /// A printer that cannot answer (opened write-only, one-way, a plain file) has no status: not an error.
-    static func answer(_ channel: PrinterChannel) -> PrinterStatus? {
-        (try? channel.askStatus(milliseconds: statusWaitMilliseconds)) ?? nil
+    /// A printer that cannot answer (opened write-only, one-way, a plain file) has no status: not an
+    /// error. One that does not even take the question (stalled, out of paper) is.
+    static func answer(_ channel: PrinterChannel) throws(PrintingError) -> PrinterStatus? {
+        do {
+            return try channel.askStatus(milliseconds: statusWaitMilliseconds)
+        } catch .notAnswering(let seconds) {
+            throw .notAnswering(seconds: seconds)
+        } catch {
+            return nil
+        }
     }
 
     public func deliver(_ bytes: [UInt8], named name: String) throws(PrintingError) {
         let channel = try open()
-        if let status = Self.answer(channel), let problem = PrintingError(status) { throw problem }
+        if let status = try Self.answer(channel), let problem = PrintingError(status) { throw problem }
         // usblp stops taking data when the paper is out: the write's time limit catches it.
         try channel.write(bytes)
-        if let status = Self.answer(channel), let problem = PrintingError(status) { throw problem }
+        try channel.waitUntilDrained()
+        if let status = try Self.answer(channel), let problem = PrintingError(status) { throw problem }
     }
 
     func open() throws(PrintingError) -> PrinterChannel {

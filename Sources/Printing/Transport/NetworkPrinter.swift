@@ -57,7 +57,7 @@ public struct NetworkPrinter: PrinterTransport {
             address = current.pointee.ai_next
             let fd = socket(current.pointee.ai_family, current.pointee.ai_socktype | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), current.pointee.ai_protocol)
             guard fd >= 0 else { continue }
-            let channel = PrinterChannel(fd: fd, timeoutSeconds: timeoutSeconds)
+            let channel = PrinterChannel(fd: fd, timeoutSeconds: timeoutSeconds, isSocket: true)
             if Glibc.connect(fd, current.pointee.ai_addr, current.pointee.ai_addrlen) == 0 { return channel }
             guard errno == EINPROGRESS else { lastError = String(cString: strerror(errno)); continue }
             var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)

@@ -18,8 +18,12 @@ final class PrinterChannel {
     let fd: Int32
     let timeoutMilliseconds: Int32
 
-    init(fd: Int32, timeoutSeconds: Int) {
+    /// Sockets are written with `send` (no SIGPIPE); devices with `write`.
+    let isSocket: Bool
+
+    init(fd: Int32, timeoutSeconds: Int, isSocket: Bool = false) {
         self.fd = fd
+        self.isSocket = isSocket
         timeoutMilliseconds = Int32(max(1, timeoutSeconds) * 1000)
     }
 
@@ -31,7 +35,9 @@ final class PrinterChannel {
         var offset = 0
         while offset < bytes.count {
             guard wait(for: Int16(POLLOUT), milliseconds: timeoutMilliseconds) else { throw .notAnswering(seconds: seconds) }
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                isSocket ? send(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL)) : Glibc.write(fd, buffer.baseAddress, buffer.count)
+            }
             if written < 0 {
                 if errno == EAGAIN || errno == EINTR { continue }
                 throw .unreachable(String(cString: strerror(errno)))
@@ -49,6 +55,12 @@ final class PrinterChannel {
         if count == 0 { throw .unreachable("the printer closed the connection") }
         if errno == EAGAIN || errno == EINTR { return nil }
         throw .unreachable(String(cString: strerror(errno)))
+    }
+
+    /// Waits until the device has taken everything written (usblp kills a transfer still under way
+    /// when its file is closed: the slip's end and its cut would be lost).
+    func waitUntilDrained() throws(PrintingError) {
+        guard wait(for: Int16(POLLOUT), milliseconds: timeoutMilliseconds) else { throw .notAnswering(seconds: seconds) }
     }
 
     /// Drops bytes already waiting (late answers to an earlier question).
