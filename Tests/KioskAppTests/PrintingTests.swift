@@ -82,3 +82,21 @@ struct PrinterTroubleTests {
         #expect(!englishTexts.contains { $0.hasPrefix("Authenticated by") })
     }
 }
+
+@Suite struct SlipTemplateLoadingTests {
+    @Test func aMisspeltValueIsRefusedWithItsLineAndAMissingFileComesFromTheAssets() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "title {hospital.name}\nbig {claimCode}\n".write(to: folder.appendingPathComponent("claim.slip"), atomically: true, encoding: .utf8)
+        let loaded = try SlipTemplates.load(folder: folder, assets: repositoryAssets)
+        #expect(loaded.claim.lines.count == 2)
+        #expect(loaded.pending == (try SlipTemplate(contentsOf: repositoryAssets.appendingPathComponent("slips/pending.slip"))))
+
+        try "title {hospital.name}\ntext {patient.nmae}\n".write(to: folder.appendingPathComponent("claim.slip"), atomically: true, encoding: .utf8)
+        #expect {
+            try SlipTemplates.load(folder: folder, assets: repositoryAssets)
+        } throws: { error in
+            "\(error)".contains("line 2: {patient.nmae} is not a value of this slip")
+        }
+    }
+}

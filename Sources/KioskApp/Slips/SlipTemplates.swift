@@ -14,20 +14,36 @@ public struct SlipTemplates: Sendable {
         public var description: String { "slip template \(path): \(reason)" }
     }
 
-    /// Reads `claim.slip`, `queue.slip` and `pending.slip` from `folder`; `test.slip` from the assets if
-    /// the folder has none.
+    /// The values each template may name (a misspelt one would silently drop its line).
+    static let place = ["hospital.name", "hospital.hcode", "kiosk.name", "logo", "date"]
+    static let values: [String: Set<String>] = [
+        "claim.slip": Set(place + ["claimCode", "service", "mainRight", "patient.name", "patient.id",
+                                   "proxy.name", "proxy.id", "proxy.role", "proxy.relationship"]),
+        "queue.slip": Set(place + ["reference"]),
+        "pending.slip": Set(place + ["reference", "patient.name", "patient.id"]),
+        "test.slip": Set(place + ["printer", "claimCode"]),
+    ]
+
+    /// Reads `claim.slip`, `queue.slip`, `pending.slip` and `test.slip` from `folder`; a file the folder
+    /// does not have comes from the assets' `slips/`. A value name a template may not use is refused.
     public static func load(folder: URL, assets: URL) throws(LoadError) -> SlipTemplates {
-        func read(_ name: String, fallback: URL? = nil) throws(LoadError) -> SlipTemplate {
+        let shipped = assets.appendingPathComponent("slips")
+        func read(_ name: String) throws(LoadError) -> SlipTemplate {
             var url = folder.appendingPathComponent(name)
-            if !FileManager.default.fileExists(atPath: url.path), let fallback { url = fallback.appendingPathComponent(name) }
+            if !FileManager.default.fileExists(atPath: url.path) { url = shipped.appendingPathComponent(name) }
+            let template: SlipTemplate
             do {
-                return try SlipTemplate(contentsOf: url)
+                template = try SlipTemplate(contentsOf: url)
             } catch {
                 throw LoadError(path: url.path, reason: "\(error)")
             }
+            let known = values[name] ?? []
+            if let unknown = template.valueNames.first(where: { !known.contains($0.name) }) {
+                throw LoadError(path: url.path, reason: "line \(unknown.line): {\(unknown.name)} is not a value of this slip; its values: \(known.sorted().joined(separator: ", "))")
+            }
+            return template
         }
-        let shipped = assets.appendingPathComponent("slips")
         return SlipTemplates(claim: try read("claim.slip"), queue: try read("queue.slip"), pending: try read("pending.slip"),
-                             test: try read("test.slip", fallback: shipped))
+                             test: try read("test.slip"))
     }
 }

@@ -75,6 +75,17 @@ public struct SlipTemplate: Sendable, Hashable {
         try self.init(parsing: String(contentsOf: url, encoding: .utf8))
     }
 
+    /// The `{value}` names the template uses (not `{text:…}`), with their line numbers.
+    public var valueNames: [(line: Int, name: String)] {
+        lines.flatMap { line in
+            line.content.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { part -> (Int, String)? in
+                guard let close = part.firstIndex(of: "}") else { return nil }
+                let name = part[..<close].trimmingCharacters(in: .whitespaces)
+                return name.hasPrefix("text:") ? nil : (line.number, name)
+            }
+        }
+    }
+
     /// The slip's elements with `values` (already the patient's language) and catalog `texts` filled
     /// in; every value is cleaned of control characters on the way (`SlipText`).
     public func elements(values: [String: String], texts: [String: String]) -> [SlipElement] {
