@@ -40,6 +40,9 @@ extension Journey {
     func endVisit(_ state: inout JourneyState) {
         go(&state, .attract)
         state.visit = nil
+        // The next patient at a kiosk starts in the kiosk's language, not the last patient's; at a
+        // station the staff's choice stays.
+        if configuration.mode == .kiosk { state.language = state.defaultLanguage }
     }
 
     func abandon(_ state: inout JourneyState, _ reason: VisitEndReason, detail: String) -> [JourneyEffect] {

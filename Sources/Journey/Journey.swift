@@ -26,6 +26,11 @@ public struct Journey: Sendable {
             state.language = state.language.other
             restartIdle(&state)
             return []
+        case .defaultLanguageChanged(let language):
+            state.defaultLanguage = language
+            // Nobody is mid-visit on the start screen: it turns at once.
+            if state.step == .attract { state.language = language }
+            return []
         case .readerAvailable(let available):
             state.readerAvailable = available
             return []

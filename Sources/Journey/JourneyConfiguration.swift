@@ -40,6 +40,8 @@ public struct JourneyConfiguration: Sendable, Hashable {
     public var verifiedVisits: Bool
     /// Whether the kiosk has a camera (the photo paths need one).
     public var cameraAvailable: Bool
+    /// The language each patient starts in (staff may change it from the admin menu).
+    public var defaultLanguage: Language
     /// Citizen ids of the staff who may authenticate for a patient at a station (the staff path).
     public var staffIDs: Set<String>
 
@@ -47,8 +49,10 @@ public struct JourneyConfiguration: Sendable, Hashable {
         mode: Mode = .kiosk, mobileRequired: Bool = false, idleSeconds: Int = 60, countdownSeconds: Int = 10,
         claimCodeSeconds: Int = 15, defaultService: String = ServiceCode.general, hcode: String? = nil,
         submitLimitSeconds: Int = 45, qrAuthenticationURL: String? = nil, phoneWaitSeconds: Int = 180,
-        verifiedVisits: Bool = true, staffIDs: Set<String> = [], cameraAvailable: Bool = true
+        verifiedVisits: Bool = true, staffIDs: Set<String> = [], cameraAvailable: Bool = true,
+        defaultLanguage: Language = .thai
     ) {
+        self.defaultLanguage = defaultLanguage
         self.cameraAvailable = cameraAvailable
         self.staffIDs = staffIDs
         self.verifiedVisits = verifiedVisits

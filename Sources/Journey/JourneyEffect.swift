@@ -63,9 +63,12 @@ public struct Slip: Sendable, Hashable {
     /// Who acted for the patient (guardian, caretaker, staff), for a proxy visit.
     public var proxy: SlipProxy?
     public var language: Language
+    /// Printed again by staff (the slip says it is a copy).
+    public var isCopy: Bool
 
     public init(claimCode: ClaimCode, claimDateTime: String, service: ClaimType, patientName: String, maskedCitizenID: String,
-                mainRight: String? = nil, path: IdentityPath = .card, proxy: SlipProxy? = nil, language: Language) {
+                mainRight: String? = nil, path: IdentityPath = .card, proxy: SlipProxy? = nil, language: Language, isCopy: Bool = false) {
+        self.isCopy = isCopy
         self.claimCode = claimCode
         self.claimDateTime = claimDateTime
         self.service = service

@@ -34,6 +34,8 @@ public enum JourneyEvent: Sendable, Hashable {
     /// "Add a mobile number".
     case enterMobile
     case toggleLanguage
+    /// Staff set the language each new patient starts in (the admin menu).
+    case defaultLanguageChanged(Language)
     case chooseOtherWay
     case choosePath(IdentityPath)
     case retry

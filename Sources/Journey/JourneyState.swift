@@ -149,6 +149,8 @@ public struct JourneyState: Sendable, Hashable {
     /// Whether the journal can be written; without it the kiosk takes no visit.
     public var journalAvailable = true
     public var language: Language
+    /// The language each new patient starts in (a kiosk goes back to it after every visit).
+    public var defaultLanguage: Language
     /// Whether a card is in the reader now (it may stay in after the journey ends).
     public var cardPresent: Bool
     /// The visit that was on screen when the card in the reader went in: a card left by an earlier
@@ -178,6 +180,7 @@ public struct JourneyState: Sendable, Hashable {
     public init(step: JourneyStep = .attract, language: Language = .thai, cardPresent: Bool = false, idleSecondsLeft: Int? = nil) {
         self.step = step
         self.language = language
+        self.defaultLanguage = language
         self.cardPresent = cardPresent
         self.idleSecondsLeft = idleSecondsLeft
     }

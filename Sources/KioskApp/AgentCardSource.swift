@@ -28,6 +28,16 @@ public final class AgentCardSource: CardSource {
         self.pollInterval = pollInterval
     }
 
+    public func statusLine() async -> AdminStatusLine {
+        do throws(NHSOError) {
+            let terminals = try await agent.terminals().filter { terminal == nil || $0.terminalName == terminal }
+            if terminals.isEmpty { return AdminStatusLine(subject: "reader", ok: false, detail: "NHSO's agent lists no reader \(terminal ?? "")") }
+            return AdminStatusLine(subject: "reader", ok: true, detail: "through NHSO's agent: " + terminals.map(\.terminalName).joined(separator: ", "))
+        } catch {
+            return AdminStatusLine(subject: "reader", ok: false, detail: "NHSO's agent does not answer (\(error.staffMessage))")
+        }
+    }
+
     public func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
         Task {
             // What the last answers said; only this task reads and writes them.

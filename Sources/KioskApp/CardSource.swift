@@ -12,6 +12,8 @@ public protocol CardSource: Sendable {
     /// the answer is the result for the journey (`cardRead`, `cardReadFailed`, `agentRead`,
     /// `agentReadFailed`).
     func read(progress post: @escaping @Sendable (EffectResult) -> Void) async -> EffectResult
+    /// The reader as staff see it in the admin menu: which one, and whether it can be used.
+    func statusLine() async -> AdminStatusLine
 }
 
 /// A source that reads the card itself, as the kiosk's own Thai ID card reader.

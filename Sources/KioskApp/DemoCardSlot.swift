@@ -39,6 +39,10 @@ public final class DemoCardSlot: ThaiIDCardSource {
     public func remove() { state.withLock { $0.inserted = nil } }
 
     /// The demo's cards come and go by key (F5, F6), not by watching.
+    public func statusLine() async -> AdminStatusLine {
+        AdminStatusLine(subject: "reader", ok: true, detail: "the demo's card slot (F5 / F6)")
+    }
+
     public func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? { nil }
 
     public var isCardInserted: Bool { state.withLock { $0.inserted != nil } }

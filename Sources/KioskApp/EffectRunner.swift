@@ -26,6 +26,8 @@ public final class EffectRunner: Sendable {
     let camera: FFmpegCamera?
     /// Photos taken, until their visit is settled (memory only).
     public let photos = PhotoStore()
+    /// The claim slips of this run, for staff to print again.
+    public let slips = SlipArchive()
     /// Each visit's camera preview or capture.
     private let cameraTasks = TaskTable()
 
@@ -104,6 +106,7 @@ public final class EffectRunner: Sendable {
                 post(.result(visit, result))
             }
         case .printSlip(let visit, let slip):
+            slips.keep(slip, for: visit)
             printing(for: visit) { try await $0.print(slip) }
         case .printQueueSlip(let visit, let slip):
             printing(for: visit) { try await $0.print(slip) }

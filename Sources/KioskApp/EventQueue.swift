@@ -7,6 +7,8 @@ import Synchronization
 public final class EventQueue: Sendable {
     public enum Item: Sendable {
         case journey(JourneyEvent)
+        /// For the admin menu (an answer to one of its effects).
+        case admin(AdminEvent)
         case quit
     }
 

@@ -8,26 +8,29 @@ public final class KioskCore: @unchecked Sendable {
     public let journey: Journey
     public let queue: EventQueue
     public let effects: EffectRunner
-    public private(set) var state = JourneyState()
+    public private(set) var state: JourneyState
 
     /// - Parameter effects: built with the queue's `post` (as `KioskServices.core(journey:)` does).
     public init(journey: Journey, queue: EventQueue, effects: EffectRunner) {
         self.journey = journey
         self.queue = queue
         self.effects = effects
+        state = JourneyState(language: journey.configuration.defaultLanguage)
     }
 
     public func dispatch(_ event: JourneyEvent) {
         for effect in journey.reduce(&state, event) { effects.perform(effect) }
     }
 
-    /// Dispatches everything queued; returns whether a quit was asked for.
+    /// Dispatches everything queued (the admin menu's answers to `admin`); returns whether a quit was
+    /// asked for.
     @discardableResult
-    public func drainQueue() -> Bool {
+    public func drainQueue(admin: (AdminEvent) -> Void = { _ in }) -> Bool {
         var quit = false
         for item in queue.drain() {
             switch item {
             case .journey(let event): dispatch(event)
+            case .admin(let event): admin(event)
             case .quit: quit = true
             }
         }

@@ -8,10 +8,20 @@ import TerminalUI
 /// effects run as tasks and come back through the `EventQueue`. Its state is touched by its own thread
 /// only; it is handed to that thread once, hence `@unchecked Sendable`.
 public final class KioskRuntime: @unchecked Sendable {
+    /// How the loop ended: the program leaves, starts again, or shuts the machine down.
+    public enum Outcome: Sendable, Hashable {
+        case leave
+        case restart
+        case shutDown
+    }
+
     let core: KioskCore
     let renderer: ScreenRenderer
     let cards: any CardSource
-    let adminPIN: String
+    let console: AdminConsole
+    let adminRenderer: AdminRenderer
+    /// `nil` in tests that drive the runtime without services.
+    let adminActions: AdminActions?
     /// The demo's card keys; `nil` with a real reader.
     let demoSlot: DemoCardSlot?
     /// The demo's stand-in for a patient's phone (F7): authenticates the id typed on the QR path at
@@ -24,23 +34,26 @@ public final class KioskRuntime: @unchecked Sendable {
     private var queue: EventQueue { core.queue }
     private let driver = TerminalDriver()
     private var grid = CellGrid(width: 80, height: 24)
-    private var pinEntry: String?
-    private var quit = false
+    private var admin = AdminState()
+    private var outcome: Outcome?
     private var signalSources: [any DispatchSourceSignal] = []
 
-    public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, adminPIN: String,
+    public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, console: AdminConsole, adminActions: AdminActions?,
                 demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil) {
         self.demoPhone = demoPhone
         self.core = core
         self.renderer = renderer
         self.cards = cards
-        self.adminPIN = adminPIN
+        self.console = console
+        self.adminActions = adminActions
+        adminRenderer = AdminRenderer(catalog: renderer.catalog, attemptsBeforeLockout: console.attemptsBeforeLockout)
         self.demoSlot = demoSlot
         self.headerNote = headerNote
     }
 
-    /// Runs until SIGTERM (or SIGINT, SIGHUP) or the admin chord and PIN; the terminal is restored.
-    public func run() {
+    /// Runs until SIGTERM (or SIGINT, SIGHUP) or the admin menu ends it; the terminal is restored.
+    @discardableResult
+    public func run() -> Outcome {
         handleTerminationSignals()
         let queue = self.queue
         let watching = cards.watch { queue.post($0) }
@@ -49,9 +62,9 @@ public final class KioskRuntime: @unchecked Sendable {
         defer { driver.stop() }
         redraw()
         var nextTick = ContinuousClock.now + .seconds(1)
-        while !quit {
+        while outcome == nil {
             let timeout: Int32
-            if state.needsTicks {
+            if state.needsTicks || admin.needsTicks {
                 nextTick = max(nextTick, ContinuousClock.now)
                 timeout = Int32(max(0, (nextTick - ContinuousClock.now).milliseconds.rounded(.up)))
             } else {
@@ -63,22 +76,23 @@ public final class KioskRuntime: @unchecked Sendable {
             // Always ask ncurses, not only when the terminal is readable: a resize (SIGWINCH) wakes
             // poll without input, and ncurses reports it as a key.
             driver.pendingInput().forEach(handle)
-            if core.drainQueue() { quit = true }
-            if state.needsTicks, ContinuousClock.now >= nextTick {
-                dispatch(.tick)
+            if core.drainQueue(admin: adminEvent) { outcome = outcome ?? .leave }
+            if state.needsTicks || admin.needsTicks, ContinuousClock.now >= nextTick {
+                if state.needsTicks { dispatch(.tick) }
+                if admin.needsTicks { adminEvent(.tick) }
                 nextTick += .seconds(1)
             }
             redraw()
         }
+        return outcome ?? .leave
     }
 
     /// `run()` on a thread of its own: the terminal loop blocks its thread, and must not hold one of
     /// the concurrency pool's (NHSO calls and card reads run there).
-    public func runOnOwnThread() async {
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+    public func runOnOwnThread() async -> Outcome {
+        await withCheckedContinuation { (done: CheckedContinuation<Outcome, Never>) in
             let thread = Thread {
-                self.run()
-                done.resume()
+                done.resume(returning: self.run())
             }
             thread.stackSize = 1 << 22
             thread.start()
@@ -88,11 +102,12 @@ public final class KioskRuntime: @unchecked Sendable {
     // MARK: Input
 
     private func handle(_ input: KioskInput) {
-        if pinEntry != nil { return handlePIN(input) }
+        if admin.isOpen { return handleAdmin(input) }
         switch input {
         case .journey(let event): dispatch(event)
         case .tap(let row, let column): if let action = grid.action(atRow: row, column: column) { dispatch(action) }
-        case .functionKey(12): pinEntry = ""
+        case .functionKey(12): adminEvent(.chord)
+        case .functionKey(9): adminEvent(.reprintKey)
         case .functionKey(5) where demoSlot != nil:
             if demoSlot?.isCardInserted == true { demoSlot?.remove(); dispatch(.cardRemoved) }
             demoSlot?.insertNext()
@@ -112,16 +127,33 @@ public final class KioskRuntime: @unchecked Sendable {
         }
     }
 
-    /// F12, then the PIN and Enter, leaves the kiosk; Esc cancels.
-    private func handlePIN(_ input: KioskInput) {
+    /// While the admin menu is open it takes every key; the patient's screen waits beneath it.
+    private func handleAdmin(_ input: KioskInput) {
         switch input {
-        case .journey(.digit(let digit)): pinEntry?.append(String(digit))
-        case .journey(.backspace): if pinEntry?.isEmpty == false { pinEntry?.removeLast() }
-        case .journey(.enter):
-            if pinEntry == adminPIN { quit = true }
-            pinEntry = nil
-        case .journey(.back): pinEntry = nil
+        case .journey(.digit(let digit)): adminEvent(.digit(digit))
+        case .journey(.backspace): adminEvent(.backspace)
+        case .journey(.enter): adminEvent(.enter)
+        case .journey(.back): adminEvent(.back)
+        case .journey(.nextChoice): adminEvent(.nextChoice)
+        case .journey(.previousChoice): adminEvent(.previousChoice)
+        case .resize: driver.invalidate()
         default: break
+        }
+    }
+
+    private func adminEvent(_ event: AdminEvent) {
+        for effect in console.reduce(&admin, event, now: Date()) {
+            if adminActions?.perform(effect) == true { continue }
+            switch effect {
+            case .toggleDefaultLanguage:
+                let language = state.defaultLanguage.other
+                dispatch(.defaultLanguageChanged(language))
+                adminEvent(.finished(.languageSet(language)))
+            case .restart: outcome = .restart
+            case .shutDown: outcome = .shutDown
+            case .leave: outcome = .leave
+            default: break
+            }
         }
     }
 
@@ -141,9 +173,7 @@ public final class KioskRuntime: @unchecked Sendable {
             let phone = demoPhone != nil && state.step.identificationPath == .qr ? "   F7 = โทรศัพท์ยืนยันตัวตน / the phone authenticates" : ""
             grid.put("DEMO  F5 = เสียบบัตรตัวอย่าง / insert a demo card   F6 = ดึงบัตรออก / pull it out\(phone)", row: 2, column: 2, style: .title)
         }
-        if let pin = pinEntry {
-            grid.putCentered(" PIN: \(String(repeating: "*", count: pin.count))_ ", row: size.height / 2, style: .warning)
-        }
+        adminRenderer.draw(admin, defaultLanguage: state.defaultLanguage, language: state.language, into: &grid)
         driver.draw(grid)
     }
 

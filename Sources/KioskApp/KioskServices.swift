@@ -65,10 +65,11 @@ public struct KioskServices: Sendable {
     /// Settles what a previous run left unfinished (for at most `recoveryBudget`; what remains is
     /// settled in the background), purges old visits, then runs the kiosk full screen until it is told to
     /// leave; a submit still under way is waited for (up to the journey's submit limit) before returning,
-    /// and its outcome is in the journal.
-    public func launch(journey: Journey, renderer: ScreenRenderer, adminPIN: String, retentionDays: Int,
+    /// and its outcome is in the journal. Returns how the admin menu (or a signal) ended it.
+    @discardableResult
+    public func launch(journey: Journey, renderer: ScreenRenderer, admin: AdminSetup, retentionDays: Int,
                        demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil,
-                       recoveryBudget: Duration = .seconds(20)) async {
+                       recoveryBudget: Duration = .seconds(20)) async -> KioskRuntime.Outcome {
         let recovery = Recovery(journal: journal, nhso: nhso, logger: logger)
         let unfinished = ((try? journal.unsettled()) ?? []).count
         if unfinished > 0 { print("authen-kiosk: asking NHSO about \(unfinished) unfinished visit(s) before taking patients…") }
@@ -117,8 +118,11 @@ public struct KioskServices: Sendable {
             probing.cancel()
             recovering.cancel()
         }
-        let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, adminPIN: adminPIN, demoSlot: demoSlot, demoPhone: demoPhone, headerNote: headerNote)
-        await runtime.runOnOwnThread()
+        let console = AdminConsole(mode: journey.configuration.mode, attemptsBeforeLockout: admin.lockoutAttempts, lockoutSeconds: admin.lockoutSeconds)
+        let actions = AdminActions(setup: admin, services: self, slips: effects.slips, language: { journey.configuration.defaultLanguage }) { queue.post(.admin($0)) }
+        let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, console: console, adminActions: actions,
+                                   demoSlot: demoSlot, demoPhone: demoPhone, headerNote: headerNote)
+        let outcome = await runtime.runOnOwnThread()
         let running = core.effects.submitsInFlight
         if !running.isEmpty {
             print("authen-kiosk: waiting for \(running.count) visit(s) being recorded with NHSO…")
@@ -127,5 +131,6 @@ public struct KioskServices: Sendable {
                 logger.warning("left while a visit was being recorded: recovery settles it at the next start", metadata: ["visit": "\(visit.reference)"])
             }
         }
+        return outcome
     }
 }

@@ -20,6 +20,20 @@ public final class PCSCCardSource: ThaiIDCardSource {
         self.readTimeout = readTimeout
     }
 
+    public func statusLine() async -> AdminStatusLine {
+        let subject = "reader"
+        do {
+            let readers = try PCSCContext().readers()
+            let usable = readers.filter { reader == nil || $0 == reader }
+            if usable.isEmpty {
+                return AdminStatusLine(subject: subject, ok: false, detail: "\(reader ?? "no reader") not attached (readers: \(readers.joined(separator: ", ").ifEmpty("none")))")
+            }
+            return AdminStatusLine(subject: subject, ok: true, detail: usable.joined(separator: ", "))
+        } catch {
+            return AdminStatusLine(subject: subject, ok: false, detail: "pcscd cannot be asked (\(error))")
+        }
+    }
+
     /// Posts `readerAvailable`, `cardInserted` and `cardRemoved` until cancelled; a pcscd that goes
     /// away is retried every second.
     public func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {

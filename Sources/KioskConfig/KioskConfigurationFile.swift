@@ -29,10 +29,14 @@ public enum KioskConfigurationFile {
         "journey.idleSeconds": "a whole number of seconds, 10 to 3600",
         "journey.countdownSeconds": "a whole number of seconds, 0 to 60",
         "journey.claimCodeSeconds": "a whole number of seconds, 3 to 300",
+        "journey.language": "th or en: the language each patient starts in",
         "journey.defaultService": "a service code such as PG0060001",
         "journey.phoneWaitSeconds": "a whole number of seconds, 30 to 900",
         "journey.verifiedVisits": "true (guardian, photo and staff visits are sent to nhso.paths.verifiedConfirmSave) or false (those patients are sent to the counter)",
-        "admin.pin": "4 to 12 digits",
+        "admin.pinHash": "the admin PIN's hash, written by `authen-kiosk set-pin --config FILE` (the PIN itself is never kept)",
+        "admin.lockoutAttempts": "wrong PINs in a row before the admin chord locks, 3 to 20",
+        "admin.lockoutSeconds": "how long the admin chord stays locked, 30 to 86400 seconds",
+        "admin.shutdownCommand": "the command the admin menu's Shut down runs (default: systemctl poweroff)",
         "camera.input": "v4l2:/dev/videoN (a camera), test-pattern, image:/path/to/picture.jpg, or none (the photo paths send patients to the counter)",
         "camera.width": "the photo's width in pixels, 160 to 1920",
         "camera.height": "the photo's height in pixels, 120 to 1080",
@@ -152,10 +156,21 @@ public enum KioskConfigurationFile {
         if let qrURL, !(qrURL.hasPrefix("https://") || qrURL.hasPrefix("http://")) || qrURL.contains(where: \.isWhitespace) {
             bad("hospital.qrURL", qrURL)
         }
-        let pin = text("admin.pin") ?? ""
-        if !((4...12).contains(pin.count) && pin.allSatisfy(\.isNumber)) {
-            pin.isEmpty ? problems.append("admin.pin is missing; accepted: \(keys["admin.pin"]!)") : problems.append("admin.pin is not accepted; accepted: \(keys["admin.pin"]!)")
+        let pinHash = text("admin.pinHash") ?? ""
+        if pinHash.isEmpty {
+            problems.append("admin.pinHash is missing: choose the admin PIN with `authen-kiosk set-pin --config` and this file")
+        } else if !AdminPIN.isHash(pinHash) {
+            bad("admin.pinHash", "(not a PIN hash)")
+        } else if zone == .production, let guessed = AdminPIN.guessable.first(where: { AdminPIN.matches($0, hash: pinHash) }) {
+            // A copied example's PIN, or one anyone would try first, on a box that makes real claims.
+            problems.append("admin.pinHash is the PIN \(String(repeating: "•", count: guessed.count)) anyone would guess (or an example's): choose another with `authen-kiosk set-pin --config` and this file")
         }
+        let admin = KioskSettings.Admin(
+            pinHash: pinHash,
+            lockoutAttempts: number("admin.lockoutAttempts", default: 5, range: 3...20),
+            lockoutSeconds: number("admin.lockoutSeconds", default: 300, range: 30...86_400),
+            shutdownCommand: (text("admin.shutdownCommand") ?? "systemctl poweroff").split(separator: " ").map(String.init)
+        )
         let cameraInput: CameraSettings.Input? = switch text("camera.input") ?? "none" {
         case "none": nil
         case "test-pattern": .testPattern
@@ -178,7 +193,8 @@ public enum KioskConfigurationFile {
             // Off unless the hospital says so: NHSO publishes no path for these visits.
             verifiedVisits: flag("journey.verifiedVisits", default: false),
             staffIDs: text("staff.listFile").map { staffList($0, problems: &problems) } ?? [],
-            cameraAvailable: camera != nil
+            cameraAvailable: camera != nil,
+            defaultLanguage: choice("journey.language", default: .thai)
         )
         if journey.verifiedVisits && backend == .agent && zone == .production && text("nhso.paths.rights") == nil {
             // The agent checks rights by id only through probe/{pid}, which NHSO enables in its test
@@ -229,7 +245,7 @@ public enum KioskConfigurationFile {
         let printer = printerSettings(text("printer.connection") ?? "file:\(slipsFolder)")
         return KioskSettings(
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),
-            nhso: nhso, adminPIN: pin,
+            nhso: nhso, admin: admin,
             slipsDirectory: slipsFolder,
             journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
             journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),

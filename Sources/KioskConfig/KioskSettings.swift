@@ -12,8 +12,8 @@ public struct KioskSettings: Sendable, Hashable {
     /// The card reader to use; `nil`: the first with a card.
     public var reader: String?
     public var nhso: NHSO
-    /// F12, this PIN and Enter leave the kiosk.
-    public var adminPIN: String
+    /// The admin menu (F12 and the PIN).
+    public var admin: Admin
     public var slipsDirectory: String
     /// The SQLite journal of visits (mode 0600).
     public var journalPath: String
@@ -26,6 +26,23 @@ public struct KioskSettings: Sendable, Hashable {
     public var camera: CameraSettings?
     /// The receipt printer, and what its slips say of the kiosk.
     public var printer: Printer
+
+    public struct Admin: Sendable, Hashable {
+        /// The PIN's yescrypt hash (`AdminPIN`).
+        public var pinHash: String
+        /// Wrong PINs in a row before the chord locks, and for how long.
+        public var lockoutAttempts: Int
+        public var lockoutSeconds: Int
+        /// What Shut down runs (`systemctl poweroff` on a kiosk box).
+        public var shutdownCommand: [String]
+
+        public init(pinHash: String, lockoutAttempts: Int = 5, lockoutSeconds: Int = 300, shutdownCommand: [String] = ["systemctl", "poweroff"]) {
+            self.pinHash = pinHash
+            self.lockoutAttempts = lockoutAttempts
+            self.lockoutSeconds = lockoutSeconds
+            self.shutdownCommand = shutdownCommand
+        }
+    }
 
     public struct Printer: Sendable, Hashable {
         public enum Connection: Sendable, Hashable {

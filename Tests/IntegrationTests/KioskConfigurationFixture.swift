@@ -7,6 +7,9 @@ import Foundation
 ///     (the test zone's agent paths own the reader).
 ///   - reader: the PC/SC reader, or the agent's terminal; `nil`: any.
 ///   - qrURL: the unit's phone-authentication address (the QR path); `nil`: none.
+/// The hash of the PIN 1234, as `authen-kiosk set-pin` writes it (a test zone accepts a guessable PIN).
+let adminPINHash = "$y$j9T$tvtMLwLAtaG93mtI/652$8pVu/xDyAqxcfSa4WRXCGQnSJ24VXpczDLr4kPqhGE8"
+
 func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String, reader: String? = nil, qrURL: String? = nil, extra: String = "") throws -> String {
     let path = folder.appendingPathComponent("kiosk.yaml").path
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -25,7 +28,7 @@ func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String
           baseURL: \(zone.url)
           timeoutSeconds: 5
         admin:
-          pin: "1234"
+          pinHash: "\(adminPINHash)"
         output:
           slips: \(folder.appendingPathComponent("slips").path)
           journal: \(folder.appendingPathComponent("journal.sqlite").path)

@@ -214,3 +214,36 @@ import ThaiIDCard
         #expect(driver.state.step == .identifying(.card))
     }
 }
+
+@Suite("The language each patient starts in")
+struct DefaultLanguageTests {
+    @Test func theNextPatientAtAKioskStartsInTheKiosksLanguage() {
+        var driver = Driver()
+        driver.toReview()
+        driver.send(.toggleLanguage)
+        #expect(driver.state.language == .english)
+        driver.send(.back)   // the patient leaves
+        #expect(driver.state.step == .attract)
+        #expect(driver.state.language == .thai)
+    }
+
+    @Test func aStationKeepsTheStaffsChoice() {
+        var driver = Driver(JourneyConfiguration(mode: .station))
+        driver.send(.toggleLanguage)
+        driver.toReview()
+        driver.send(.back)
+        #expect(driver.state.language == .english)
+    }
+
+    @Test func staffChangeItFromTheAdminMenuWithoutTurningAPatientsScreen() {
+        var driver = Driver()
+        driver.send(.defaultLanguageChanged(.english))
+        #expect(driver.state.language == .english, "the start screen turns at once")
+        driver.send(.defaultLanguageChanged(.thai))
+        driver.toReview()
+        driver.send(.defaultLanguageChanged(.english))
+        #expect(driver.state.language == .thai, "a patient mid-visit keeps theirs")
+        driver.send(.back)
+        #expect(driver.state.language == .english)
+    }
+}

@@ -33,6 +33,10 @@ final class FakeCardSource: CardSource {
         guard let person = card.withLock({ $0 }) else { return .cardReadFailed(.transport(.init(.noCard))) }
         return .cardRead(person)
     }
+
+    func statusLine() async -> AdminStatusLine {
+        AdminStatusLine(subject: "reader", ok: true, detail: card.withLock { $0 == nil } ? "empty" : "a card")
+    }
 }
 
 /// NHSO as the test wants it: rights for anyone (each check its own correlationId), answers delayed
@@ -110,6 +114,8 @@ struct NoPrinter: SlipPrinter {
     func print(_ slip: Slip) async throws {}
     func print(_ slip: QueueSlip) async throws {}
     func print(_ slip: PendingSlip) async throws {}
+    func printTest(language: Language) async throws {}
+    func statusLine() async -> AdminStatusLine { AdminStatusLine(subject: "printer", ok: true, detail: "none") }
 }
 
 extension Duration {

@@ -5,6 +5,9 @@ import NHSO
 import Testing
 
 @Suite struct KioskConfigurationFileTests {
+    /// The hash of the PIN 8642, as `authen-kiosk set-pin` writes it.
+    static let pinHash = "$y$j9T$16BnBZl60.PO4wkmp7NW$Ta/zBpwUvnHAaaiPFEyKvIKNlElnHOn/XBWITkO.g8C"
+
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("kiosk-config")
 
@@ -14,8 +17,31 @@ import Testing
         return path
     }
 
+    /// A copy of an example with the admin PIN chosen, as installation does.
+    func example(_ name: String) throws -> String {
+        let path = try write(try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8))
+        try ConfigurationEdit.set(key: "admin.pinHash", to: Self.pinHash, in: path)
+        return path
+    }
+
+    @Test func theProductionExamplesNeedAPINChosenFirst() async throws {
+        for name in ["kiosk.yaml", "station.yaml"] {
+            await #expect { try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent(name).path) } throws: { error in
+                "\(error)".contains("admin.pinHash is missing: choose the admin PIN with `authen-kiosk set-pin --config`")
+            }
+        }
+    }
+
+    @Test func aGuessablePINIsRefusedInProductionOnly() async throws {
+        let hash = try #require(AdminPIN.hash("1234"))
+        let production = try write("hospital: { hcode: \"10757\" }\nnhso: { zone: production, backend: agent }\nadmin: { pinHash: \"\(hash)\" }\n")
+        await #expect { try await KioskConfigurationFile.load(path: production) } throws: { "\($0)".contains("admin.pinHash is the PIN •••• anyone would guess") }
+        let test = try write("hospital: { hcode: \"10757\" }\nnhso: { zone: test, backend: agent }\nadmin: { pinHash: \"\(hash)\" }\n")
+        #expect(try await KioskConfigurationFile.load(path: test).admin.pinHash == hash)
+    }
+
     @Test func theKioskExampleLoads() async throws {
-        let settings = try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent("kiosk.yaml").path)
+        let settings = try await KioskConfigurationFile.load(path: try example("kiosk.yaml"))
         #expect(settings.journey.mode == .kiosk)
         #expect(settings.hospitalCode == "10757")
         #expect(settings.hospitalName == "รพ.พระนั่งเกล้า")
@@ -25,12 +51,13 @@ import Testing
         #expect(settings.nhso.tokenFile == "/etc/authen-kiosk/token")
         #expect(settings.journey.idleSeconds == 60)
         #expect(!settings.journey.mobileRequired)
-        #expect(settings.adminPIN == "246810")
+        #expect(AdminPIN.matches("8642", hash: settings.admin.pinHash))
+        #expect(!AdminPIN.matches("8643", hash: settings.admin.pinHash))
         #expect(settings.logPath == "/var/lib/authen-kiosk/kiosk.log")
     }
 
     @Test func theStationAndDemoExamplesLoad() async throws {
-        let station = try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent("station.yaml").path)
+        let station = try await KioskConfigurationFile.load(path: try example("station.yaml"))
         #expect(station.journey.mode == .station)
         #expect(station.nhso.backend == .agent)
         #expect(station.journey.mobileRequired)
@@ -52,7 +79,7 @@ import Testing
               idleSeconds: soon
               mobileRequried: true
             admin:
-              pin: "12"
+              pinHash: "12"
             """)
         await #expect {
             try await KioskConfigurationFile.load(path: path)
@@ -67,15 +94,15 @@ import Testing
                 && text.contains("journey.idleSeconds is 'soon'")
                 && text.contains("unknown key 'journey.mobileRequried'")
                 && text.contains("journey.mobileRequired")
-                && text.contains("admin.pin is not accepted")
-                && !text.contains("'12'")  // the PIN is never echoed
+                && text.contains("admin.pinHash is '(not a PIN hash)'")
+                && !text.contains("'12'")  // what was there is never echoed
         }
     }
 
     @Test func theTokenIsNeverSentInClearTextOverANetwork() async throws {
         let path = try write("""
             hospital: { hcode: "10757" }
-            admin: { pin: "1234" }
+            admin: { pinHash: "\(Self.pinHash)" }
             nhso:
               baseURL: http://nhso.example.org
               statusBaseURL: http://authenucws.nhso.go.th
@@ -89,7 +116,7 @@ import Testing
         }
         let local = try write("""
             hospital: { hcode: "10757" }
-            admin: { pin: "1234" }
+            admin: { pinHash: "\(Self.pinHash)" }
             nhso: { baseURL: "http://127.0.0.1:18189", statusBaseURL: "https://authenucws.nhso.go.th" }
             """)
         let settings = try await KioskConfigurationFile.load(path: local)
@@ -103,7 +130,7 @@ import Testing
             try await KioskConfigurationFile.load(path: path)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("hospital.hcode is missing") && text.contains("admin.pin is missing")
+            return text.contains("hospital.hcode is missing") && text.contains("admin.pinHash is missing") && text.contains("authen-kiosk set-pin")
         }
     }
 
@@ -126,7 +153,7 @@ import Testing
           hcode: "10757"
           qrURL: https://qr.example/10757
         admin:
-          pin: "1234"
+          pinHash: "\(KioskConfigurationFileTests.pinHash)"
         """
 
     @Test func theQRAddressThePhoneWaitVerifiedVisitsAndNHSOPathsAreRead() async throws {

@@ -11,7 +11,7 @@ import Testing
               hcode: "10757"
               kioskName: OPD 1
             admin:
-              pin: "1234"
+              pinHash: "$y$j9T$16BnBZl60.PO4wkmp7NW$Ta/zBpwUvnHAaaiPFEyKvIKNlElnHOn/XBWITkO.g8C"
             output:
               slips: /tmp/kiosk-slips
 

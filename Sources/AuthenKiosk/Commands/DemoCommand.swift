@@ -19,10 +19,10 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the kiosk full screen on its built-in NHSO test zone and virtual ID cards.",
-        discussion: "F5 inserts a demo card (each press the next person), F6 pulls it out, F7 (on the QR path) has the patient's phone authenticate, F2 switches Thai/English, F12 then the PIN and Enter leaves."
+        discussion: "F5 inserts a demo card (each press the next person), F6 pulls it out, F7 (on the QR path) has the patient's phone authenticate, F2 switches Thai/English, F12 then the PIN and Enter opens the admin menu (9 leaves)."
     )
 
-    @Option(help: "PIN that, after F12, leaves the kiosk.")
+    @Option(help: "The admin PIN: F12, this PIN and Enter open the admin menu.")
     var adminPIN = "1234"
 
     @Flag(help: "Ask for a mobile number before confirming.")
@@ -93,10 +93,16 @@ struct DemoCommand: AsyncParsableCommand {
             cards: slot, nhso: nhso, printer: printer,
             journal: try VisitJournal(path: outputFolder.appendingPathComponent("journal.sqlite").path), logger: quiet, camera: camera
         )
-        await services.launch(
+        guard AdminPIN.isAcceptable(adminPIN), let pinHash = AdminPIN.hash(adminPIN) else { throw ValidationError("--admin-pin is 4 to 12 digits") }
+        // Shut down leaves the demo: it never turns off the machine it is shown on.
+        let admin = AdminSetup(pinHash: pinHash, shutdownCommand: [], nhsoSummary: "the demo's built-in test zone at \(testZone.url)",
+                               tokenSummary: "the test zone's token")
+        let outcome = await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
-            adminPIN: adminPIN, retentionDays: 30, demoSlot: slot, demoPhone: phone
+            admin: admin, retentionDays: 30, demoSlot: slot, demoPhone: phone
         )
+        testZone.stop()
+        try LeavingKiosk.carryOut(outcome, shutdownCommand: [])
     }
 
     /// The demo's printer: `.escpos` files unless `--printer` names a real one.

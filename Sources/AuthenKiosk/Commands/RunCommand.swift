@@ -72,11 +72,16 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let journey = Journey(configuration: settings.journey)
-        await services.launch(
+        let nhso = settings.nhso
+        let reached = nhso.backend == .agent ? "NHSO's agent at \(nhso.agentURL)" : (nhso.baseURL ?? "NHSO's \(nhso.zone.rawValue) address")
+        let admin = AdminSetup(settings.admin, nhsoSummary: "\(nhso.zone.rawValue) zone, \(nhso.backend.rawValue): \(reached)",
+                               tokenSummary: token.map { _ in nhso.tokenFile.map { "loaded from \($0)" } ?? "loaded from NHSO_KIOSK_TOKEN" })
+        let outcome = await services.launch(
             journey: journey, renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
-            adminPIN: settings.adminPIN, retentionDays: settings.journalRetentionDays,
+            admin: admin, retentionDays: settings.journalRetentionDays,
             headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName
         )
+        try LeavingKiosk.carryOut(outcome, shutdownCommand: settings.admin.shutdownCommand)
     }
 
     private static func loadToken(_ settings: KioskSettings.NHSO) throws(NHSOError) -> KioskToken? {

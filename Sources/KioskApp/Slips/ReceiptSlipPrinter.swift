@@ -18,7 +18,8 @@ public struct ReceiptSlipPrinter: SlipPrinter {
     }
 
     public func print(_ slip: Slip) async throws {
-        try await printer.print(elements(slip), named: slip.claimCode.value)
+        // A copy never replaces the first slip's file (a kiosk printing to files keeps both).
+        try await printer.print(elements(slip), named: slip.claimCode.value + (slip.isCopy ? "-copy" : ""))
     }
 
     public func print(_ slip: QueueSlip) async throws {
@@ -27,6 +28,23 @@ public struct ReceiptSlipPrinter: SlipPrinter {
 
     public func print(_ slip: PendingSlip) async throws {
         try await printer.print(elements(slip), named: "pending-\(slip.reference)")
+    }
+
+    public func printTest(language: Language) async throws {
+        try await printer.print(testElements(language: language), named: "print-test")
+    }
+
+    public func statusLine() async -> AdminStatusLine {
+        let summary = printer.transport.summary
+        do {
+            guard let status = try await printer.status() else {
+                return AdminStatusLine(subject: "printer", ok: true, detail: "\(summary) (this connection does not report its status)")
+            }
+            if let problem = PrintingError(status) { return AdminStatusLine(subject: "printer", ok: false, detail: "\(summary): \(problem)") }
+            return AdminStatusLine(subject: "printer", ok: true, detail: "\(summary): ready" + (status.paperNearEnd ? ", paper nearly out" : ""))
+        } catch {
+            return AdminStatusLine(subject: "printer", ok: false, detail: "\(summary): \(error)")
+        }
     }
 
     public func elements(_ slip: Slip) -> [SlipElement] {

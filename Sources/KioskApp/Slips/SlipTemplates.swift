@@ -18,7 +18,7 @@ public struct SlipTemplates: Sendable {
     static let place = ["hospital.name", "hospital.hcode", "kiosk.name", "logo", "date"]
     static let values: [String: Set<String>] = [
         "claim.slip": Set(place + ["claimCode", "service", "mainRight", "patient.name", "patient.id",
-                                   "proxy.name", "proxy.id", "proxy.role", "proxy.relationship"]),
+                                   "proxy.name", "proxy.id", "proxy.role", "proxy.relationship", "copy"]),
         "queue.slip": Set(place + ["reference"]),
         "pending.slip": Set(place + ["reference", "patient.name", "patient.id"]),
         "test.slip": Set(place + ["printer", "claimCode"]),

@@ -31,6 +31,7 @@ enum SlipValues {
             "mainRight": slip.mainRight ?? "",
             "patient.name": slip.patientName,
             "patient.id": slip.maskedCitizenID,
+            "copy": slip.isCopy ? texts["slip.copy"] ?? "COPY" : "",
         ]) { $1 }
         if let proxy = slip.proxy {
             values["proxy.name"] = proxy.name

@@ -1,5 +1,6 @@
 import CPangoCairo
 import ESCPOS
+import Synchronization
 
 /// Draws text with Pango (shaping, so Thai vowel and tone marks stack over their consonant, and
 /// libthai's word breaking) into a 1-bit bitmap the printer prints as is.
@@ -12,12 +13,25 @@ struct TextRenderer {
     /// Ink darker than this (0–255) prints.
     static let threshold: UInt8 = 110
 
+    /// One font map for the process, used under its lock. Pango's default font map is one per thread,
+    /// and the print queue's work lands on whichever thread GCD picks: each would load the fonts
+    /// again and keep them. A map of our own, one thread at a time, loads them once.
+    private static let fontMap = Mutex(FontMap())
+
+    private struct FontMap: @unchecked Sendable {
+        let map = pango_cairo_font_map_new()!
+    }
+
     /// `text` wrapped to `width` dots; `.huge` text is not wrapped but shrunk until it fits.
     func render(_ text: String, style: SlipTextStyle, width: Int) -> Bitmap {
+        Self.fontMap.withLock { render(text, style: style, width: width, fontMap: $0.map) }
+    }
+
+    private func render(_ text: String, style: SlipTextStyle, width: Int, fontMap: UnsafeMutablePointer<PangoFontMap>) -> Bitmap {
         var size = sizes[style.size] ?? 24
         while true {
             let layout = Layout(text: text, family: family, size: size, bold: style.bold, width: width,
-                                wrap: style.size != .huge, centered: style.alignment == .center)
+                                wrap: style.size != .huge, centered: style.alignment == .center, fontMap: fontMap)
             if style.size == .huge, layout.inkWidth > width, size > 16 {
                 size -= 4
                 continue
@@ -36,13 +50,17 @@ struct TextRenderer {
         let height: Int
         let inkWidth: Int
 
-        init(text: String, family: String, size: Int, bold: Bool, width: Int, wrap: Bool, centered: Bool) {
+        init(text: String, family: String, size: Int, bold: Bool, width: Int, wrap: Bool, centered: Bool,
+             fontMap: UnsafeMutablePointer<PangoFontMap>) {
             surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)
             context = cairo_create(surface)
             let options = cairo_font_options_create()
             cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
             cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
-            layout = pango_cairo_create_layout(context)
+            let pangoContext = pango_font_map_create_context(fontMap)
+            pango_cairo_update_context(context, pangoContext)
+            layout = pango_layout_new(pangoContext)
+            g_object_unref(UnsafeMutableRawPointer(pangoContext))  // the layout holds its own reference
             pango_cairo_context_set_font_options(pango_layout_get_context(layout), options)
             pango_layout_context_changed(layout)
             cairo_font_options_destroy(options)

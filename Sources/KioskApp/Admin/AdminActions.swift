@@ -1,0 +1,163 @@
+import Foundation
+import Journey
+import KioskConfig
+import Logging
+import NHSO
+import VisitJournal
+
+/// What the admin menu needs of the kiosk beyond its services: the PIN's hash, the lockout, what Shut
+/// down runs, and how NHSO is reached (for the status screen; never the token itself).
+public struct AdminSetup: Sendable {
+    public var pinHash: String
+    public var lockoutAttempts: Int
+    public var lockoutSeconds: Int
+    public var shutdownCommand: [String]
+    /// "test zone, agent at http://127.0.0.1:8189" and the like.
+    public var nhsoSummary: String
+    /// Whether a kiosk token is loaded, and where from (a file's path, or the environment).
+    public var tokenSummary: String?
+
+    public init(pinHash: String, lockoutAttempts: Int = 5, lockoutSeconds: Int = 300, shutdownCommand: [String] = ["systemctl", "poweroff"],
+                nhsoSummary: String, tokenSummary: String?) {
+        self.pinHash = pinHash
+        self.lockoutAttempts = lockoutAttempts
+        self.lockoutSeconds = lockoutSeconds
+        self.shutdownCommand = shutdownCommand
+        self.nhsoSummary = nhsoSummary
+        self.tokenSummary = tokenSummary
+    }
+
+    public init(_ admin: KioskSettings.Admin, nhsoSummary: String, tokenSummary: String?) {
+        self.init(pinHash: admin.pinHash, lockoutAttempts: admin.lockoutAttempts, lockoutSeconds: admin.lockoutSeconds,
+                  shutdownCommand: admin.shutdownCommand, nhsoSummary: nhsoSummary, tokenSummary: tokenSummary)
+    }
+}
+
+/// Carries out the admin menu's effects that need the kiosk's services (the PIN check, lists, prints),
+/// off the screen's thread, and posts what came of them back as admin events. Restart, shut down, leave
+/// and the language belong to the runtime.
+public final class AdminActions: Sendable {
+    let setup: AdminSetup
+    let services: KioskServices
+    let slips: SlipArchive
+    let post: @Sendable (AdminEvent) -> Void
+    let logger: Logger
+    /// The language a copy is printed in when its patient's is not known (after a restart).
+    let language: @Sendable () -> Language
+
+    public init(setup: AdminSetup, services: KioskServices, slips: SlipArchive, language: @escaping @Sendable () -> Language,
+                post: @escaping @Sendable (AdminEvent) -> Void) {
+        self.setup = setup
+        self.services = services
+        self.slips = slips
+        self.language = language
+        self.post = post
+        var logger = services.logger
+        logger[metadataKey: "area"] = "admin"
+        self.logger = logger
+    }
+
+    /// Starts `effect`; returns `false` for the ones the runtime must do itself.
+    @discardableResult
+    public func perform(_ effect: AdminEffect) -> Bool {
+        let post = self.post
+        switch effect {
+        case .checkPIN(let pin):
+            let hash = setup.pinHash
+            Task.detached { post(.pinChecked(AdminPIN.matches(pin, hash: hash))) }
+        case .log(let entry):
+            log(entry)
+        case .loadStatus:
+            Task { post(.statusLoaded(await self.statusLines())) }
+        case .loadPending:
+            let journal = services.journal
+            Task.detached { post(.pendingLoaded(((try? journal.unsettled()) ?? []).map(Self.line))) }
+        case .loadRecentVisits:
+            Task.detached { post(.recentLoaded(self.recentSlips().map(Self.line))) }
+        case .reprintLast:
+            Task { post(.finished(await self.reprint(visitID: nil))) }
+        case .reprint(let visitID):
+            Task { post(.finished(await self.reprint(visitID: visitID))) }
+        case .printTest:
+            let (printer, logger, language) = (services.printer, logger, language())
+            Task {
+                do {
+                    try await printer.printTest(language: language)
+                    post(.finished(.testPrinted))
+                } catch {
+                    logger.warning("test slip not printed", metadata: ["reason": "\(error)"])
+                    post(.finished(.printFailed("\(error)")))
+                }
+            }
+        case .toggleDefaultLanguage, .restart, .shutDown, .leave:
+            return false
+        }
+        return true
+    }
+
+    private func log(_ entry: AdminLogEntry) {
+        switch entry {
+        case .opened: logger.notice("admin menu opened with the PIN")
+        case .wrongPIN(let count): logger.warning("wrong admin PIN", metadata: ["inARow": "\(count)", "of": "\(setup.lockoutAttempts)"])
+        case .lockedOut(let until):
+            logger.error("admin chord locked after wrong PINs", metadata: ["attempts": "\(setup.lockoutAttempts)", "until": "\(until)"])
+        case .chordWhileLockedOut: logger.warning("admin chord pressed while locked")
+        }
+    }
+
+    /// The visits with a code, newest first, that staff may want printed again (nine: one key each).
+    func recentSlips() -> [JournalVisit] {
+        let latest = (try? services.journal.latest(100)) ?? []
+        return Array(latest.filter { $0.claimCode != nil && ($0.state == .coded || $0.state == .printed) }.prefix(9))
+    }
+
+    /// Prints a copy of the visit's claim slip (the last one when `nil`): with the name where this run
+    /// printed it, from the journal's row otherwise. The journal hears of it.
+    func reprint(visitID: String?) async -> AdminNotice {
+        let chosen: (visit: VisitID, slip: Slip)?
+        if let visitID, let visit = VisitID(visitID) {
+            let row = try? services.journal.visit(visit)
+            chosen = (slips.slip(for: visit) ?? row?.copySlip(language: language())).map { (visit, $0) }
+        } else if let last = slips.last {
+            chosen = last
+        } else {
+            chosen = recentSlips().first.flatMap { row in row.visitID.flatMap { visit in row.copySlip(language: language()).map { (visit, $0) } } }
+        }
+        guard let (visit, original) = chosen else { return .nothingToReprint }
+        var copy = original
+        copy.isCopy = true
+        do {
+            try await services.printer.print(copy)
+            logger.notice("slip printed again", metadata: ["visit": "\(visit.reference)", "claimCode": "\(copy.claimCode)"])
+            services.journal.record(visit, .printed, at: Date()) { _ in }
+            return .reprinted(claimCode: copy.claimCode.value)
+        } catch {
+            logger.warning("copy of a slip not printed", metadata: ["visit": "\(visit.reference)", "reason": "\(error)"])
+            return .printFailed("\(error)")
+        }
+    }
+
+    func statusLines() async -> [AdminStatusLine] {
+        async let reader = services.cards.statusLine()
+        async let printer = services.printer.statusLine()
+        var lines = [await reader, await printer]
+        lines.append(AdminStatusLine(subject: "NHSO", ok: true, detail: setup.nhsoSummary))
+        lines.append(AdminStatusLine(subject: "token", ok: setup.tokenSummary != nil, detail: setup.tokenSummary ?? "no kiosk token (check-authen-status is not asked)"))
+        do {
+            try await services.journal.probe()
+            let waiting = (try? services.journal.unsettled().count) ?? 0
+            lines.append(AdminStatusLine(subject: "journal", ok: true, detail: "writable; \(waiting) visit(s) waiting for NHSO's answer"))
+        } catch {
+            lines.append(AdminStatusLine(subject: "journal", ok: false, detail: "\(error)"))
+        }
+        return lines
+    }
+
+    static func line(_ visit: JournalVisit) -> AdminVisitLine {
+        AdminVisitLine(
+            visitID: visit.id, reference: visit.reference, time: ThaiTime.format(visit.startedAt, "HH:mm"),
+            maskedCitizenID: visit.citizenID.map { JournalVisit.cardStyle(VisitJournal.masked($0)) } ?? "", claimCode: visit.claimCode,
+            state: visit.state.rawValue, slip: visit.slip
+        )
+    }
+}

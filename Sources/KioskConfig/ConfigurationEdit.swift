@@ -1,0 +1,80 @@
+import Foundation
+
+/// Changes one `section.key` of a configuration file in place, line by line, so the hospital's comments,
+/// order and other values stay as they were. The file is replaced atomically, with its owner and mode.
+public enum ConfigurationEdit {
+    public struct EditError: Error, LocalizedError {
+        public var errorDescription: String?
+    }
+
+    /// Sets `key` (`section.name`) to `value` (written double-quoted); a key listed in `removing` in
+    /// the same section goes (the plain `pin` a hash replaces).
+    public static func set(key: String, to value: String, removing: [String] = [], in path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let updated = try setting(key: key, to: value, removing: removing, in: text)
+        try replace(path, with: updated)
+    }
+
+    static func setting(key: String, to value: String, removing: [String] = [], in text: String) throws(EditError) -> String {
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw EditError(errorDescription: "\(key) is not a section.key") }
+        let (section, name) = (parts[0], parts[1])
+        guard !value.contains("\""), !value.contains("\\"), !value.contains("\n") else {
+            throw EditError(errorDescription: "the value cannot be written in double quotes")
+        }
+        var lines = text.components(separatedBy: "\n")
+        let quoted = "\"\(value)\""
+
+        guard let start = lines.firstIndex(where: { topLevelKey($0) == section }) else {
+            if lines.last == "" { lines.removeLast() }
+            lines += ["", "\(section):", "  \(name): \(quoted)", ""]
+            return lines.joined(separator: "\n")
+        }
+        guard lines[start].drop(while: { $0 != ":" }).dropFirst().trimmingCharacters(in: .whitespaces).prefix(while: { $0 != "#" }).isEmpty else {
+            throw EditError(errorDescription: "'\(section):' is written on one line ({ … }); set \(key) by hand")
+        }
+        // The section's block: the indented (or blank, or comment) lines after it.
+        var end = start + 1
+        while end < lines.count, lines[end].isEmpty || lines[end].first == " " || lines[end].first == "#" { end += 1 }
+        let indent = lines[(start + 1)..<end].first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") })
+            .map { String($0.prefix(while: { $0 == " " })) } ?? "  "
+        for index in ((start + 1)..<end).reversed() where removing.contains(childKey(lines[index]) ?? "") {
+            lines.remove(at: index)
+            end -= 1
+        }
+        if let index = ((start + 1)..<end).first(where: { childKey(lines[$0]) == name }) {
+            lines[index] = "\(indent)\(name): \(quoted)"
+        } else {
+            lines.insert("\(indent)\(name): \(quoted)", at: start + 1)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func topLevelKey(_ line: String) -> String? {
+        guard let first = line.first, first != " ", first != "#", let colon = line.firstIndex(of: ":") else { return nil }
+        return String(line[..<colon])
+    }
+
+    private static func childKey(_ line: String) -> String? {
+        let trimmed = line.drop(while: { $0 == " " })
+        guard trimmed.count < line.count, trimmed.first != "#", let colon = trimmed.firstIndex(of: ":") else { return nil }
+        return String(trimmed[..<colon])
+    }
+
+    /// Writes beside the file, keeps its owner and mode, syncs, then renames over it.
+    static func replace(_ path: String, with text: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw EditError(errorDescription: String(cString: strerror(errno))) }
+        let temporary = path + ".new-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o777)
+        guard fd >= 0 else { throw EditError(errorDescription: "cannot write beside it: \(String(cString: strerror(errno)))") }
+        var ok = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) == $0.count }
+        ok = ok && fchown(fd, info.st_uid, info.st_gid) == 0 && fchmod(fd, info.st_mode & 0o777) == 0 && fsync(fd) == 0
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw EditError(errorDescription: "not written: \(reason)")
+        }
+    }
+}

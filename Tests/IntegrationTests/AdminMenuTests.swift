@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The admin menu in a real terminal: the chord and PIN, a copy of the last slip, the status screen,
+/// and a station's reprint key.
+@Suite(.serialized) struct AdminMenuTests {
+    /// A demo patient through to a printed code, back at the start screen; returns the code.
+    func codedVisit(_ kiosk: TmuxKiosk, start: String = "กรุณาเสียบบัตรประชาชน") throws -> String {
+        #expect(kiosk.waitFor(start))
+        try kiosk.keys("F5")
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("PP"))
+        let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
+        try kiosk.keys("F6")
+        #expect(kiosk.waitFor("เสร็จสิ้น"))
+        try kiosk.keys("Enter")
+        return code
+    }
+
+    @Test func staffPrintTheLastSlipAgainAndSeeTheStatusBehindThePIN() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--admin-pin", "8642"])
+        let code = try codedVisit(kiosk)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+
+        try kiosk.keys("F12", "1", "1", "1", "1", "Enter")
+        #expect(kiosk.waitFor("รหัสไม่ถูกต้อง (ผิด 1 จาก 5 ครั้ง"))
+        try kiosk.keys("8", "6", "4", "2", "Enter")
+        #expect(kiosk.waitFor("พิมพ์ใบยืนยันใบล่าสุดซ้ำ"))
+        try kiosk.keys("1")
+        #expect(kiosk.waitFor("พิมพ์สำเนาใบ \(code) แล้ว"))
+        // The copy, beside the first slip: the same code in its QR and barcode.
+        let copy = kiosk.output.appendingPathComponent("slips/\(code)-copy.escpos")
+        #expect(try printedCodes(copy) == [code, code])
+        #expect(FileManager.default.fileExists(atPath: kiosk.output.appendingPathComponent("slips/\(code).escpos").path))
+
+        try kiosk.keys("4")
+        #expect(kiosk.waitFor("OK  journal: writable; 0 visit(s) waiting"))
+        #expect(kiosk.screen.contains("OK  reader: the demo's card slot"))
+        #expect(kiosk.screen.contains("OK  printer: "))
+        try kiosk.keys("Escape")
+        #expect(kiosk.waitFor("พิมพ์ใบยืนยันใบล่าสุดซ้ำ"))
+        try kiosk.keys("Escape")
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        #expect(!kiosk.screen.contains("เมนูผู้ดูแลระบบ"))
+
+        // Patients start in English from now on; the menu says so.
+        try kiosk.keys("F12", "8", "6", "4", "2", "Enter")
+        #expect(kiosk.waitFor("พิมพ์ใบยืนยันใบล่าสุดซ้ำ"))
+        try kiosk.keys("6")
+        #expect(kiosk.waitFor("Patients start in: English"))
+        try kiosk.keys("Escape")
+        #expect(kiosk.waitFor("Please insert your Thai ID card"))
+    }
+
+    @Test func aStationPrintsAnEarlierSlipAgainWithItsReprintKey() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--station"])
+        let first = try codedVisit(kiosk, start: "เสียบบัตรประชาชนของผู้รับบริการ")
+        #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
+        try kiosk.keys("F9")
+        #expect(kiosk.waitFor("พิมพ์ใบยืนยันซ้ำ: กดหมายเลขของรายการ"))
+        #expect(kiosk.waitFor(first))
+        #expect(kiosk.screen.contains("1-1017-xxxxx-x5-0"))
+        try kiosk.keys("1")
+        #expect(kiosk.waitFor("พิมพ์สำเนาใบ \(first) แล้ว"))
+        #expect(try printedCodes(kiosk.output.appendingPathComponent("slips/\(first)-copy.escpos")) == [first, first])
+        try kiosk.keys("Escape")
+        #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
+        #expect(!kiosk.screen.contains("พิมพ์ใบยืนยันซ้ำ"))
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Journey
+import Testing
+
+/// The admin menu as a pure state machine: the PIN, the lockout, the menu's items and lists.
+@Suite("Admin menu behind the chord and PIN")
+struct AdminConsoleTests {
+    let console = AdminConsole(mode: .kiosk, attemptsBeforeLockout: 3, lockoutSeconds: 300, idleSeconds: 60)
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// Sends `events` at `start + seconds`; returns every effect asked for.
+    @discardableResult
+    func send(_ state: inout AdminState, _ events: [AdminEvent], at seconds: TimeInterval = 0, console: AdminConsole? = nil) -> [AdminEffect] {
+        events.flatMap { (console ?? self.console).reduce(&state, $0, now: start.addingTimeInterval(seconds)) }
+    }
+
+    func opened() -> AdminState {
+        var state = AdminState()
+        send(&state, [.chord, .digit(8), .digit(6), .digit(4), .digit(2), .enter, .pinChecked(true)])
+        return state
+    }
+
+    @Test func thePINIsCheckedOffTheScreenThenTheMenuOpens() {
+        var state = AdminState()
+        #expect(send(&state, [.chord, .digit(8), .digit(6), .digit(4), .digit(2)]).isEmpty)
+        #expect(state.screen == .pin(entry: "8642", checking: false))
+        #expect(send(&state, [.enter]) == [.checkPIN("8642")])
+        // Keys while the hash is compared do nothing.
+        #expect(send(&state, [.digit(1), .back]).isEmpty)
+        #expect(state.screen == .pin(entry: "8642", checking: true))
+        #expect(send(&state, [.pinChecked(true)]) == [.log(.opened)])
+        #expect(state.screen == .menu(focus: .reprintLast))
+    }
+
+    @Test func aPINIsTwelveDigitsAtMostAndEscCancels() {
+        var state = AdminState()
+        send(&state, [.chord] + Array(repeating: .digit(7), count: 20))
+        #expect(state.screen == .pin(entry: String(repeating: "7", count: 12), checking: false))
+        send(&state, [.backspace])
+        #expect(state.screen == .pin(entry: String(repeating: "7", count: 11), checking: false))
+        send(&state, [.back])
+        #expect(state.screen == .closed)
+    }
+
+    @Test func wrongPINsInARowLockTheChordForAWhileAndAreLogged() {
+        var state = AdminState()
+        #expect(send(&state, [.chord, .digit(1), .digit(1), .digit(1), .digit(1), .enter, .pinChecked(false)]) == [.checkPIN("1111"), .log(.wrongPIN(count: 1))])
+        #expect(state.screen == .pin(entry: "", checking: false))
+        send(&state, [.digit(2), .digit(2), .digit(2), .digit(2), .enter, .pinChecked(false)])
+        let effects = send(&state, [.digit(3), .digit(3), .digit(3), .digit(3), .enter, .pinChecked(false)])
+        let until = start.addingTimeInterval(300)
+        #expect(effects == [.checkPIN("3333"), .log(.wrongPIN(count: 3)), .log(.lockedOut(until: until))])
+        #expect(state.screen == .lockedOut(until: until))
+
+        // The notice goes by itself; the chord stays locked, even with the right PIN.
+        send(&state, [.tick], at: 6)
+        #expect(state.screen == .closed)
+        #expect(send(&state, [.chord], at: 100) == [.log(.chordWhileLockedOut)])
+        #expect(state.screen == .lockedOut(until: until))
+        send(&state, [.back, .digit(8), .enter], at: 101)
+        #expect(state.screen == .closed)
+
+        // After the lockout: the PIN again, and a right one clears the count.
+        send(&state, [.chord, .digit(8), .digit(6), .digit(4), .digit(2), .enter], at: 301)
+        #expect(state.screen == .pin(entry: "8642", checking: true))
+        send(&state, [.pinChecked(true)], at: 302)
+        #expect(state.screen == .menu(focus: .reprintLast))
+        #expect(state.wrongPINs == 0 && state.lockedUntil == nil)
+    }
+
+    @Test func aRightPINBetweenWrongOnesStartsTheCountAgain() {
+        var state = AdminState()
+        send(&state, [.chord, .digit(1), .digit(1), .digit(1), .digit(1), .enter, .pinChecked(false)])
+        send(&state, [.digit(1), .digit(1), .digit(1), .digit(1), .enter, .pinChecked(false)])
+        send(&state, [.digit(8), .digit(6), .digit(4), .digit(2), .enter, .pinChecked(true)])
+        #expect(state.wrongPINs == 0)
+        send(&state, [.back, .chord, .digit(1), .digit(1), .digit(1), .digit(1), .enter, .pinChecked(false)])
+        #expect(state.screen == .pin(entry: "", checking: false))
+    }
+
+    @Test func eachItemAsksForItsWorkAndItsOutcomeIsShown() {
+        var state = opened()
+        #expect(send(&state, [.digit(1)]) == [.reprintLast])
+        #expect(state.screen == .busy(.reprintLast))
+        #expect(send(&state, [.digit(3), .back]).isEmpty, "keys wait while it works")
+        send(&state, [.finished(.reprinted(claimCode: "PP1172534798"))])
+        #expect(state.screen == .menu(focus: .reprintLast))
+        #expect(state.notice == .reprinted(claimCode: "PP1172534798"))
+
+        #expect(send(&state, [.digit(3)]) == [.printTest])
+        #expect(state.notice == nil, "a key clears the last outcome")
+        send(&state, [.finished(.printFailed("the printer is out of paper"))])
+        #expect(state.notice == .printFailed("the printer is out of paper"))
+
+        #expect(send(&state, [.digit(4)]) == [.loadStatus])
+        #expect(state.screen == .status(nil))
+        send(&state, [.statusLoaded([AdminStatusLine(subject: "printer", ok: false, detail: "out of paper")])])
+        #expect(state.screen == .status([AdminStatusLine(subject: "printer", ok: false, detail: "out of paper")]))
+        send(&state, [.back])
+        #expect(state.screen == .menu(focus: .status))
+
+        #expect(send(&state, [.digit(5)]) == [.loadPending])
+        send(&state, [.enter])
+        #expect(state.screen == .menu(focus: .pending))
+        #expect(send(&state, [.digit(6)]) == [.toggleDefaultLanguage])
+        send(&state, [.finished(.languageSet(.english))])
+        #expect(state.screen == .menu(focus: .defaultLanguage))
+    }
+
+    @Test func arrowsMoveTheFocusRoundAndEnterTakesIt() {
+        var state = opened()
+        send(&state, [.previousChoice])
+        #expect(state.screen == .menu(focus: .leave))
+        send(&state, [.nextChoice, .nextChoice, .nextChoice])
+        #expect(state.screen == .menu(focus: .testPrint))
+        #expect(send(&state, [.enter]) == [.printTest])
+    }
+
+    @Test func restartShutDownAndLeaveNeedEnterTwice() {
+        for (digit, item, effect) in [(7, AdminItem.restart, AdminEffect.restart), (8, .shutDown, .shutDown), (9, .leave, .leave)] {
+            var state = opened()
+            #expect(send(&state, [.digit(digit)]).isEmpty)
+            #expect(state.screen == .confirm(item))
+            send(&state, [.back])
+            #expect(state.screen == .menu(focus: item))
+            send(&state, [.digit(digit)])
+            #expect(send(&state, [.enter]) == [effect])
+        }
+    }
+
+    @Test func anEarlierSlipIsPickedByItsNumber() {
+        var state = opened()
+        #expect(send(&state, [.digit(2)]) == [.loadRecentVisits])
+        #expect(send(&state, [.digit(1)]).isEmpty, "nothing to pick before the list is in")
+        let lines = ["A", "B"].map { AdminVisitLine(visitID: "visit-\($0)", reference: $0, time: "09:00", maskedCitizenID: "", claimCode: nil, state: "printed", slip: nil) }
+        send(&state, [.recentLoaded(lines)])
+        #expect(send(&state, [.digit(3)]).isEmpty, "no third visit")
+        #expect(send(&state, [.digit(2)]) == [.reprint(visitID: "visit-B")])
+    }
+
+    @Test func aStationPrintsAgainWithoutThePINAndAKioskDoesNot() {
+        var kiosk = AdminState()
+        #expect(send(&kiosk, [.reprintKey]).isEmpty)
+        #expect(kiosk.screen == .closed)
+
+        let station = AdminConsole(mode: .station)
+        var state = AdminState()
+        #expect(send(&state, [.reprintKey], console: station) == [.loadRecentVisits])
+        #expect(state.screen == .reprints(nil))
+        let line = AdminVisitLine(visitID: "visit-A", reference: "A", time: "09:00", maskedCitizenID: "", claimCode: "PP1172534798", state: "printed", slip: nil)
+        send(&state, [.recentLoaded([line])], console: station)
+        #expect(send(&state, [.digit(1)], console: station) == [.reprint(visitID: "visit-A")])
+        // Back to the list, reloaded, with the outcome; Esc leaves (the menu is not open to it).
+        #expect(send(&state, [.finished(.reprinted(claimCode: "PP1172534798"))], console: station) == [.loadRecentVisits])
+        #expect(state.screen == .reprints(nil) && state.notice == .reprinted(claimCode: "PP1172534798"))
+        send(&state, [.back], console: station)
+        #expect(state.screen == .closed)
+    }
+
+    @Test func aMenuLeftOpenClosesItself() {
+        var state = opened()
+        send(&state, [.tick], at: 59)
+        #expect(state.isOpen)
+        send(&state, [.tick], at: 60)
+        #expect(state.screen == .closed)
+
+        // Not while it works (a print under way ends with its outcome).
+        var busy = opened()
+        send(&busy, [.digit(1)])
+        send(&busy, [.tick], at: 600)
+        #expect(busy.screen == .busy(.reprintLast))
+    }
+}
