@@ -8,6 +8,8 @@
 # NHSO does). Exits 1 when a row misses the target. Needs tmux and python3; uses the debug build unless
 # BUILD=release.
 set -euo pipefail
+# The admin PIN 1234's hash, as `authen-kiosk set-pin` writes it.
+pin_hash='$y$j9T$tvtMLwLAtaG93mtI/652$8pVu/xDyAqxcfSa4WRXCGQnSJ24VXpczDLr4kPqhGE8'
 cd "$(dirname "$0")/.."
 build=${BUILD:-debug}
 command -v python3 >/dev/null || apt-get install -y -qq python3 >/dev/null
@@ -58,7 +60,7 @@ start_zone() {
   cat >"$work/kiosk.yaml" <<YAML
 hospital: { hcode: "10757" }
 nhso: { backend: agent, zone: test, agentURL: $url, timeoutSeconds: 3 }
-admin: { pin: "1234" }
+admin: { pinHash: "$pin_hash" }
 output: { slips: $work/slips, journal: $work/journal.sqlite, log: $work/kiosk.log }
 YAML
 }

@@ -3,6 +3,8 @@
 # screen through real pcscd with the virtual card at 5 ms per exchange, start-up time, idle memory and CPU.
 # Needs what scripts/setup installs (tmux, pcscd, vsmartcard-vpcd); starts pcscd itself when needed.
 set -euo pipefail
+# The admin PIN 1234's hash, as `authen-kiosk set-pin` writes it.
+pin_hash='$y$j9T$tvtMLwLAtaG93mtI/652$8pVu/xDyAqxcfSa4WRXCGQnSJ24VXpczDLr4kPqhGE8'
 cd "$(dirname "$0")/.."
 swift build -c release --product authen-kiosk >/dev/null
 swift build -c release --product thaiid-card-sim >/dev/null
@@ -25,7 +27,7 @@ url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/zone.log" | head -1)
 cat >"$work/agent.yaml" <<YAML
 hospital: { hcode: "10757" }
 nhso: { backend: agent, zone: test, agentURL: $url, baseURL: $url }
-admin: { pin: "1234" }
+admin: { pinHash: "$pin_hash" }
 output: { slips: $work/slips, journal: $work/journal.sqlite }
 YAML
 tmux -u -L bench-agent new-session -d -x 120 -y 34 "env LANG=C.UTF-8 AUTHEN_KIOSK_ASSETS=$PWD/assets '$bin/authen-kiosk' run --config '$work/agent.yaml'"
