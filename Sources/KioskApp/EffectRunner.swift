@@ -35,6 +35,8 @@ public final class EffectRunner: Sendable {
     private let cancellable = TaskTable()
     /// Running submits, by visit: never cancelled.
     private let submits = TaskTable()
+    /// Slips being printed, by visit: a kiosk that leaves lets them finish.
+    private let prints = TaskTable()
     /// Each visit's service date, fixed at its first send: a retry after midnight still asks about (and
     /// journals) the day the visit was sent on.
     private let serviceDates = Mutex<[VisitID: String]>([:])
@@ -147,6 +149,13 @@ public final class EffectRunner: Sendable {
             try? await Task.sleep(for: .milliseconds(50))
         }
         return submitsInFlight
+    }
+
+    /// Waits until the slips being printed are out (or `limit` has passed): a printer cut off in the
+    /// middle of a picture prints garbage on the next slip.
+    public func waitForPrints(upTo limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while !prints.visits.isEmpty, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
     }
 
     // MARK: Camera
@@ -281,7 +290,7 @@ public final class EffectRunner: Sendable {
     private func printing(for visit: VisitID, printed: EffectResult = .slipPrinted, failed: @escaping @Sendable (String) -> EffectResult = EffectResult.slipFailed,
                           _ body: @escaping @Sendable (any SlipPrinter) async throws -> Void) {
         let (printer, post, logger) = (self.printer, self.post, self.logger)
-        Task {
+        prints.start(visit) {
             do {
                 try await body(printer)
                 post(.result(visit, printed))

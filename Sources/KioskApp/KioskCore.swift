@@ -29,7 +29,10 @@ public final class KioskCore: @unchecked Sendable {
         var quit = false
         for item in queue.drain() {
             switch item {
-            case .journey(let event): dispatch(event)
+            case .journey(let event):
+                dispatch(event)
+                // A patient at the reader: an admin menu left open must not be theirs to find.
+                if event == .cardInserted { admin(.patientArrived) }
             case .admin(let event): admin(event)
             case .quit: quit = true
             }

@@ -36,6 +36,10 @@ public final class KioskRuntime: @unchecked Sendable {
     private var grid = CellGrid(width: 80, height: 24)
     private var admin = AdminState()
     private var outcome: Outcome?
+    /// The admin menu's clock: wall time at start, then monotonic, so a clock set back or forward
+    /// neither keeps the menu open nor ends a lockout early.
+    private let clockBase = (date: Date(), instant: ContinuousClock.now)
+    private var now: Date { clockBase.date.addingTimeInterval((ContinuousClock.now - clockBase.instant).milliseconds / 1000) }
     private var signalSources: [any DispatchSourceSignal] = []
 
     public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, console: AdminConsole, adminActions: AdminActions?,
@@ -142,12 +146,13 @@ public final class KioskRuntime: @unchecked Sendable {
     }
 
     private func adminEvent(_ event: AdminEvent) {
-        for effect in console.reduce(&admin, event, now: Date()) {
+        for effect in console.reduce(&admin, event, now: now) {
             if adminActions?.perform(effect) == true { continue }
             switch effect {
             case .toggleDefaultLanguage:
                 let language = state.defaultLanguage.other
                 dispatch(.defaultLanguageChanged(language))
+                adminActions?.setDefaultLanguage(language)
                 adminEvent(.finished(.languageSet(language)))
             case .restart: outcome = .restart
             case .shutDown: outcome = .shutDown
@@ -173,7 +178,7 @@ public final class KioskRuntime: @unchecked Sendable {
             let phone = demoPhone != nil && state.step.identificationPath == .qr ? "   F7 = โทรศัพท์ยืนยันตัวตน / the phone authenticates" : ""
             grid.put("DEMO  F5 = เสียบบัตรตัวอย่าง / insert a demo card   F6 = ดึงบัตรออก / pull it out\(phone)", row: 2, column: 2, style: .title)
         }
-        adminRenderer.draw(admin, defaultLanguage: state.defaultLanguage, language: state.language, into: &grid)
+        adminRenderer.draw(admin, defaultLanguage: state.defaultLanguage, language: state.language, visitInProgress: state.visit != nil, into: &grid)
         driver.draw(grid)
     }
 

@@ -119,7 +119,7 @@ public struct KioskServices: Sendable {
             recovering.cancel()
         }
         let console = AdminConsole(mode: journey.configuration.mode, attemptsBeforeLockout: admin.lockoutAttempts, lockoutSeconds: admin.lockoutSeconds)
-        let actions = AdminActions(setup: admin, services: self, slips: effects.slips, language: { journey.configuration.defaultLanguage }) { queue.post(.admin($0)) }
+        let actions = AdminActions(setup: admin, services: self, slips: effects.slips, language: journey.configuration.defaultLanguage) { queue.post(.admin($0)) }
         let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, console: console, adminActions: actions,
                                    demoSlot: demoSlot, demoPhone: demoPhone, headerNote: headerNote)
         let outcome = await runtime.runOnOwnThread()
@@ -131,6 +131,9 @@ public struct KioskServices: Sendable {
                 logger.warning("left while a visit was being recorded: recovery settles it at the next start", metadata: ["visit": "\(visit.reference)"])
             }
         }
+        await core.effects.waitForPrints(upTo: .seconds(15))
+        // A write after every queued one: once it is done, so are they (slips printed, visits ended).
+        try? await journal.probe()
         return outcome
     }
 }

@@ -10,7 +10,8 @@ import Testing
         try kiosk.keys("F5")
         #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         try kiosk.keys("Enter")
-        #expect(kiosk.waitFor("PP"))
+        let deadline = ContinuousClock.now + .seconds(15)
+        while kiosk.screen.firstMatch(of: /PP\d{10}/) == nil, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
         let code = try #require(kiosk.screen.firstMatch(of: /PP\d{10}/).map { String($0.0) })
         try kiosk.keys("F6")
         #expect(kiosk.waitFor("เสร็จสิ้น"))
@@ -28,6 +29,10 @@ import Testing
         try kiosk.keys("8", "6", "4", "2", "Enter")
         #expect(kiosk.waitFor("พิมพ์ใบยืนยันใบล่าสุดซ้ำ"))
         try kiosk.keys("1")
+        // The latest slip is shown first, for staff to check with the patient; Enter prints it.
+        #expect(kiosk.waitFor("ใบยืนยันใบล่าสุด"))
+        #expect(kiosk.screen.contains(code) && kiosk.screen.contains("1-1017-xxxxx-x5-0"))
+        try kiosk.keys("Enter")
         #expect(kiosk.waitFor("พิมพ์สำเนาใบ \(code) แล้ว"))
         // The copy, beside the first slip: the same code in its QR and barcode.
         let copy = kiosk.output.appendingPathComponent("slips/\(code)-copy.escpos")
@@ -51,6 +56,31 @@ import Testing
         #expect(kiosk.waitFor("Patients start in: English"))
         try kiosk.keys("Escape")
         #expect(kiosk.waitFor("Please insert your Thai ID card"))
+    }
+
+    @Test func restartStartsTheProgramAgainWithNothingBlockedAndTheJournalKept() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--admin-pin", "8642"])
+        let code = try codedVisit(kiosk)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let pid = try #require(kiosk.pid)
+        try kiosk.keys("F12", "8", "6", "4", "2", "Enter")
+        #expect(kiosk.waitFor("7  เริ่มโปรแกรมใหม่"))
+        try kiosk.keys("7")
+        #expect(kiosk.waitFor("กด Enter อีกครั้งเพื่อเริ่มโปรแกรมใหม่"))
+        try kiosk.keys("Enter")
+        // The same process, the program anew: the start screen, no menu, and the journal still has the visit.
+        Thread.sleep(forTimeInterval: 1)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        #expect(!kiosk.screen.contains("เมนูผู้ดูแลระบบ"))
+        #expect(kiosk.pid == pid)
+        // Signals reach the new program (none blocked), so SIGTERM and a resize still work.
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let blocked = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }
+        #expect(blocked?.hasSuffix("0000000000000000") == true, "\(blocked ?? "")")
+        try kiosk.keys("F12", "8", "6", "4", "2", "Enter")
+        #expect(kiosk.waitFor("1  พิมพ์ใบยืนยันใบล่าสุดซ้ำ"))
+        try kiosk.keys("1")
+        #expect(kiosk.waitFor(code))
     }
 
     @Test func aStationPrintsAnEarlierSlipAgainWithItsReprintKey() throws {

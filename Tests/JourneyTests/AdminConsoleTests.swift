@@ -78,9 +78,18 @@ struct AdminConsoleTests {
         #expect(state.screen == .pin(entry: "", checking: false))
     }
 
-    @Test func eachItemAsksForItsWorkAndItsOutcomeIsShown() {
+    static func line(_ name: String, code: String? = "PP1172534798") -> AdminVisitLine {
+        AdminVisitLine(visitID: "visit-\(name)", reference: name, time: "09:00", maskedCitizenID: "1-1017-xxxxx-x5-0", claimCode: code, state: "printed", slip: nil)
+    }
+
+    @Test func theLastSlipIsShownBeforeItsCopyPrints() {
         var state = opened()
-        #expect(send(&state, [.digit(1)]) == [.reprintLast])
+        #expect(send(&state, [.digit(1)]) == [.loadRecentVisits])
+        #expect(state.screen == .confirmLast(nil))
+        #expect(send(&state, [.enter]).isEmpty, "nothing to print before it is shown")
+        send(&state, [.recentLoaded([Self.line("A"), Self.line("B")])])
+        #expect(state.screen == .confirmLast(Self.line("A")))
+        #expect(send(&state, [.enter]) == [.reprint(visitID: "visit-A")])
         #expect(state.screen == .busy(.reprintLast))
         #expect(send(&state, [.digit(3), .back]).isEmpty, "keys wait while it works")
         send(&state, [.finished(.reprinted(claimCode: "PP1172534798"))])
@@ -128,6 +137,36 @@ struct AdminConsoleTests {
         }
     }
 
+    @Test func withNoSlipYetNothingPrintsAndNoKeyCrashes() {
+        var state = opened()
+        send(&state, [.digit(1), .recentLoaded([])])
+        #expect(state.screen == .menu(focus: .reprintLast))
+        #expect(state.notice == .nothingToReprint)
+        send(&state, [.digit(2), .recentLoaded([])])
+        #expect(state.screen == .reprints([]))
+        for digit in 0...9 { #expect(send(&state, [.digit(digit)]).isEmpty) }
+        send(&state, [.enter])
+        #expect(state.screen == .menu(focus: .reprintEarlier))
+    }
+
+    @Test func aLateListNeverRenumbersTheOneOnScreen() {
+        var state = opened()
+        send(&state, [.digit(2), .recentLoaded([Self.line("A")])])
+        send(&state, [.recentLoaded([Self.line("B"), Self.line("A")])])
+        #expect(state.screen == .reprints([Self.line("A")]))
+        #expect(send(&state, [.digit(1)]) == [.reprint(visitID: "visit-A")])
+    }
+
+    @Test func aCardPutInClosesAKiosksMenuNotAStations() {
+        var state = opened()
+        send(&state, [.patientArrived])
+        #expect(state.screen == .closed)
+        let station = AdminConsole(mode: .station)
+        var counter = AdminState()
+        send(&counter, [.reprintKey, .patientArrived], console: station)
+        #expect(counter.screen == .reprints(nil), "staff put the patient's card in while they work")
+    }
+
     @Test func anEarlierSlipIsPickedByItsNumber() {
         var state = opened()
         #expect(send(&state, [.digit(2)]) == [.loadRecentVisits])
@@ -166,8 +205,8 @@ struct AdminConsoleTests {
 
         // Not while it works (a print under way ends with its outcome).
         var busy = opened()
-        send(&busy, [.digit(1)])
+        send(&busy, [.digit(3)])
         send(&busy, [.tick], at: 600)
-        #expect(busy.screen == .busy(.reprintLast))
+        #expect(busy.screen == .busy(.testPrint))
     }
 }

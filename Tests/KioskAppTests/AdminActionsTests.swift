@@ -25,7 +25,7 @@ struct AdminActionsTests {
     func actions(_ rig: Rig, printer: any SlipPrinter, slips: SlipArchive, events: AdminEventLog) -> AdminActions {
         let services = KioskServices(cards: rig.cards, nhso: rig.nhso, printer: printer, journal: rig.journal)
         let setup = AdminSetup(pinHash: AdminPIN.hash("8642")!, nhsoSummary: "test zone", tokenSummary: nil)
-        return AdminActions(setup: setup, services: services, slips: slips, language: { .thai }) { event in events.list.withLock { $0.append(event) } }
+        return AdminActions(setup: setup, services: services, slips: slips, language: .thai) { event in events.list.withLock { $0.append(event) } }
     }
 
     func wait(for events: AdminEventLog, count: Int = 1) async -> [AdminEvent] {
@@ -49,7 +49,7 @@ struct AdminActionsTests {
         let events = AdminEventLog()
         let admin = actions(rig, printer: printer, slips: rig.core.effects.slips, events: events)
 
-        #expect(admin.perform(.reprintLast))
+        #expect(admin.perform(.reprint(visitID: visit.description)))
         #expect(await wait(for: events) == [.finished(.reprinted(claimCode: code))])
         let slips = roll.slips.withLock { $0 }
         #expect(slips.count == 2)
@@ -94,7 +94,7 @@ struct AdminActionsTests {
         let rig = try Rig(printer: printer)
         let events = AdminEventLog()
         let admin = actions(rig, printer: printer, slips: SlipArchive(), events: events)
-        admin.perform(.reprintLast)
+        admin.perform(.reprint(visitID: VisitID().description))
         #expect(await wait(for: events) == [.finished(.nothingToReprint)])
         events.list.withLock { $0.removeAll() }
 

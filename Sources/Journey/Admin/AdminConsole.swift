@@ -6,6 +6,8 @@ public enum AdminEvent: Sendable, Hashable {
     case chord
     /// A station's reprint key (F9): the list of the latest slips, without the PIN (staff are there).
     case reprintKey
+    /// A patient put a card in: a kiosk's menu closes, so nobody finds it open.
+    case patientArrived
     case digit(Int)
     case backspace
     case enter
@@ -31,8 +33,6 @@ public enum AdminEffect: Sendable, Hashable {
     case loadStatus
     case loadPending
     case loadRecentVisits
-    /// Print again the last claim slip (→ `finished`).
-    case reprintLast
     /// Print again the claim slip of this visit (→ `finished`).
     case reprint(visitID: String)
     case printTest
@@ -61,7 +61,7 @@ public struct AdminConsole: Sendable {
     /// An open menu left alone this long closes (a patient must not find it).
     public var idleSeconds: Int
 
-    public init(mode: JourneyConfiguration.Mode = .kiosk, attemptsBeforeLockout: Int = 5, lockoutSeconds: Int = 300, idleSeconds: Int = 60) {
+    public init(mode: JourneyConfiguration.Mode = .kiosk, attemptsBeforeLockout: Int = 5, lockoutSeconds: Int = 300, idleSeconds: Int = 30) {
         self.mode = mode
         self.attemptsBeforeLockout = attemptsBeforeLockout
         self.lockoutSeconds = lockoutSeconds
@@ -84,7 +84,23 @@ public struct AdminConsole: Sendable {
             if case .pending = state.screen { state.screen = .pending(lines) }
             return []
         case .recentLoaded(let lines):
-            if case .reprints = state.screen { state.screen = .reprints(lines) }
+            // Only into a list still loading: a late answer never renumbers a list staff are reading.
+            switch state.screen {
+            case .reprints(nil): state.screen = .reprints(lines)
+            case .confirmLast(nil):
+                if let last = lines.first {
+                    state.screen = .confirmLast(last)
+                } else {
+                    state.screen = .menu(focus: .reprintLast)
+                    state.notice = .nothingToReprint
+                }
+            default: break
+            }
+            return []
+        case .patientArrived:
+            if mode == .kiosk, state.isOpen, state.screen != .busy(.restart), state.screen != .busy(.shutDown), state.screen != .busy(.leave) {
+                close(&state)
+            }
             return []
         case .finished(let notice):
             guard case .busy(let item) = state.screen else { return [] }
@@ -162,10 +178,16 @@ public struct AdminConsole: Sendable {
             state.screen = .menu(focus: item)
             return []
 
-        case (.reprints(let lines?), .digit(let digit)) where (1...lines.count).contains(digit):
+        case (.reprints(let lines?), .digit(let digit)) where digit >= 1 && digit <= lines.count:
             state.screen = .busy(.reprintEarlier)
             return [.reprint(visitID: lines[digit - 1].visitID)]
-        case (.status, .back), (.status, .enter), (.pending, .back), (.pending, .enter), (.reprints, .back):
+        case (.confirmLast(let line?), .enter):
+            state.screen = .busy(.reprintLast)
+            return [.reprint(visitID: line.visitID)]
+        case (.confirmLast, .back):
+            state.screen = .menu(focus: .reprintLast)
+            return []
+        case (.status, .back), (.status, .enter), (.pending, .back), (.pending, .enter), (.reprints, .back), (.reprints, .enter):
             if state.reprintsOnly {
                 close(&state)
             } else {
@@ -184,8 +206,8 @@ public struct AdminConsole: Sendable {
         }
         switch item {
         case .reprintLast:
-            state.screen = .busy(item)
-            return [.reprintLast]
+            state.screen = .confirmLast(nil)
+            return [.loadRecentVisits]
         case .reprintEarlier:
             state.screen = .reprints(nil)
             return [.loadRecentVisits]

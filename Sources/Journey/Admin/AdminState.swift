@@ -2,6 +2,7 @@ import Foundation
 
 /// What staff can do from the admin menu, in the order it lists them (their number is their key).
 public enum AdminItem: Int, Sendable, Hashable, CaseIterable {
+    /// The latest visit with a code, shown first (time, code, masked id): Enter prints its copy.
     case reprintLast = 1
     /// A list of the latest coded visits; a digit reprints one.
     case reprintEarlier
@@ -78,6 +79,8 @@ public enum AdminScreen: Sendable, Hashable {
     case lockedOut(until: Date)
     case menu(focus: AdminItem)
     case confirm(AdminItem)
+    /// The latest visit with a code, for staff to check before its copy prints (`nil` while loading).
+    case confirmLast(AdminVisitLine?)
     case status([AdminStatusLine]?)
     case pending([AdminVisitLine]?)
     case reprints([AdminVisitLine]?)

@@ -3,6 +3,7 @@ import Journey
 import KioskConfig
 import Logging
 import NHSO
+import Synchronization
 import VisitJournal
 
 /// What the admin menu needs of the kiosk beyond its services: the PIN's hash, the lockout, what Shut
@@ -42,20 +43,26 @@ public final class AdminActions: Sendable {
     let slips: SlipArchive
     let post: @Sendable (AdminEvent) -> Void
     let logger: Logger
-    /// The language a copy is printed in when its patient's is not known (after a restart).
-    let language: @Sendable () -> Language
+    /// The kiosk's language for new patients (the menu may change it): copies rebuilt from the journal
+    /// and test slips are printed in it.
+    private let defaultLanguage: Mutex<Language>
 
-    public init(setup: AdminSetup, services: KioskServices, slips: SlipArchive, language: @escaping @Sendable () -> Language,
+    public init(setup: AdminSetup, services: KioskServices, slips: SlipArchive, language: Language,
                 post: @escaping @Sendable (AdminEvent) -> Void) {
         self.setup = setup
         self.services = services
         self.slips = slips
-        self.language = language
+        defaultLanguage = Mutex(language)
         self.post = post
         var logger = services.logger
         logger[metadataKey: "area"] = "admin"
         self.logger = logger
     }
+
+    /// Kept when staff change the kiosk's language from the menu.
+    public func setDefaultLanguage(_ language: Language) { defaultLanguage.withLock { $0 = language } }
+
+    private func language() -> Language { defaultLanguage.withLock { $0 } }
 
     /// Starts `effect`; returns `false` for the ones the runtime must do itself.
     @discardableResult
@@ -74,8 +81,6 @@ public final class AdminActions: Sendable {
             Task.detached { post(.pendingLoaded(((try? journal.unsettled()) ?? []).map(Self.line))) }
         case .loadRecentVisits:
             Task.detached { post(.recentLoaded(self.recentSlips().map(Self.line))) }
-        case .reprintLast:
-            Task { post(.finished(await self.reprint(visitID: nil))) }
         case .reprint(let visitID):
             Task { post(.finished(await self.reprint(visitID: visitID))) }
         case .printTest:
@@ -97,7 +102,8 @@ public final class AdminActions: Sendable {
 
     private func log(_ entry: AdminLogEntry) {
         switch entry {
-        case .opened: logger.notice("admin menu opened with the PIN")
+        // Warnings, so a kiosk logging at its usual level keeps them: who opened the menu is an audit matter.
+        case .opened: logger.warning("admin menu opened with the PIN")
         case .wrongPIN(let count): logger.warning("wrong admin PIN", metadata: ["inARow": "\(count)", "of": "\(setup.lockoutAttempts)"])
         case .lockedOut(let until):
             logger.error("admin chord locked after wrong PINs", metadata: ["attempts": "\(setup.lockoutAttempts)", "until": "\(until)"])
@@ -111,24 +117,17 @@ public final class AdminActions: Sendable {
         return Array(latest.filter { $0.claimCode != nil && ($0.state == .coded || $0.state == .printed) }.prefix(9))
     }
 
-    /// Prints a copy of the visit's claim slip (the last one when `nil`): with the name where this run
-    /// printed it, from the journal's row otherwise. The journal hears of it.
-    func reprint(visitID: String?) async -> AdminNotice {
-        let chosen: (visit: VisitID, slip: Slip)?
-        if let visitID, let visit = VisitID(visitID) {
-            let row = try? services.journal.visit(visit)
-            chosen = (slips.slip(for: visit) ?? row?.copySlip(language: language())).map { (visit, $0) }
-        } else if let last = slips.last {
-            chosen = last
-        } else {
-            chosen = recentSlips().first.flatMap { row in row.visitID.flatMap { visit in row.copySlip(language: language()).map { (visit, $0) } } }
-        }
-        guard let (visit, original) = chosen else { return .nothingToReprint }
+    /// Prints a copy of the visit's claim slip: with the name where this run printed it, from the
+    /// journal's row otherwise. The journal hears of it.
+    func reprint(visitID: String) async -> AdminNotice {
+        guard let visit = VisitID(visitID) else { return .nothingToReprint }
+        let row = try? services.journal.visit(visit)
+        guard let original = slips.slip(for: visit) ?? row?.copySlip(language: language()) else { return .nothingToReprint }
         var copy = original
         copy.isCopy = true
         do {
             try await services.printer.print(copy)
-            logger.notice("slip printed again", metadata: ["visit": "\(visit.reference)", "claimCode": "\(copy.claimCode)"])
+            logger.warning("slip printed again by staff", metadata: ["visit": "\(visit.reference)", "claimCode": "\(copy.claimCode)"])
             services.journal.record(visit, .printed, at: Date()) { _ in }
             return .reprinted(claimCode: copy.claimCode.value)
         } catch {

@@ -23,8 +23,6 @@ public final class SlipArchive: Sendable {
     }
 
     public func slip(for visit: VisitID) -> Slip? { slips.withLock { $0.last { $0.visit == visit }?.slip } }
-
-    var last: (visit: VisitID, slip: Slip)? { slips.withLock { $0.last } }
 }
 
 extension JournalVisit {

@@ -13,7 +13,8 @@ public struct AdminRenderer: Sendable {
         self.attemptsBeforeLockout = attemptsBeforeLockout
     }
 
-    public func draw(_ admin: AdminState, defaultLanguage: Language, language: Language, into grid: inout CellGrid) {
+    /// - Parameter visitInProgress: a patient's visit is on screen beneath (restart and shut down say so).
+    public func draw(_ admin: AdminState, defaultLanguage: Language, language: Language, visitInProgress: Bool = false, into grid: inout CellGrid) {
         guard admin.isOpen else { return }
         func t(_ key: String, _ values: [String: String] = [:]) -> String { catalog.text(key, language, values) }
         let (top, left) = (3, 3)
@@ -56,7 +57,15 @@ public struct AdminRenderer: Sendable {
                 line("\(item.rawValue)  \(label)", style: item == focus ? .focusedButton : .normal)
             }
         case .confirm(let item):
-            line(t("admin.confirm", ["action": t("admin.item.\(item)", ["language": ""])]), style: .warning)
+            if visitInProgress { line(t("admin.visitInProgress"), style: .warning) }
+            line(t("admin.confirm", ["action": t("admin.action.\(item)")]), style: .warning)
+        case .confirmLast(let last):
+            guard let last else { line(t("admin.loading"), style: .muted); break }
+            line(t("admin.confirmLast"), style: .emphasis)
+            row += 1
+            visits([last], numbered: false)
+            row += 1
+            line(t("admin.confirmLast.keys"))
         case .status(let lines):
             line(t("admin.status.title"), style: .emphasis)
             guard let lines else { line(t("admin.loading"), style: .muted); break }
