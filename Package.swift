@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CThai", pkgConfig: "libthai", providers: [.apt(["libthai-dev"])]),
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
 
@@ -109,6 +110,7 @@ let package = Package(
             name: "KioskApp",
             dependencies: [
                 "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal", "Camera", "Printing",
+                "CSystemd",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -143,6 +145,7 @@ let package = Package(
                 "ThaiIDCard",
                 "NHSO",
                 "Printing",
+                "SmartCard",
                 "CCrypt",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Yams", package: "Yams"),

@@ -58,11 +58,13 @@ start_zone() {
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/zone.log" | head -1)
   rm -f "$work"/journal.sqlite*
   cat >"$work/kiosk.yaml" <<YAML
+training: true
 hospital: { hcode: "10757" }
 nhso: { backend: agent, zone: test, agentURL: $url, timeoutSeconds: 3 }
 admin: { pinHash: "$pin_hash" }
 output: { slips: $work/slips, journal: $work/journal.sqlite, log: $work/kiosk.log }
 YAML
+  chmod 600 "$work/kiosk.yaml"
 }
 
 starts=0

@@ -25,11 +25,13 @@ trap 'kill $sim $zone 2>/dev/null; tmux -L bench-agent kill-server 2>/dev/null; 
 for _ in $(seq 50); do grep -q listening "$work/zone.log" && break; sleep 0.1; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/zone.log" | head -1)
 cat >"$work/agent.yaml" <<YAML
+training: true
 hospital: { hcode: "10757" }
 nhso: { backend: agent, zone: test, agentURL: $url, baseURL: $url }
 admin: { pinHash: "$pin_hash" }
 output: { slips: $work/slips, journal: $work/journal.sqlite }
 YAML
+chmod 600 "$work/agent.yaml"
 tmux -u -L bench-agent new-session -d -x 120 -y 34 "env LANG=C.UTF-8 AUTHEN_KIOSK_ASSETS=$PWD/assets '$bin/authen-kiosk' run --config '$work/agent.yaml'"
 sleep 2
 kiosk=$(tmux -L bench-agent display-message -p '#{pane_pid}')

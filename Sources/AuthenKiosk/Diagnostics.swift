@@ -1,4 +1,5 @@
 import Foundation
+import KioskApp
 import Logging
 
 /// Where the program's log goes: standard error, at the level `AUTHEN_KIOSK_LOG_LEVEL` names
@@ -12,6 +13,16 @@ enum Diagnostics {
         defaultLevel: Logger.Level = .error, environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         let level = environment[levelVariable].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+        // Under systemd (the kiosk's unit sets INVOCATION_ID for cage, foot and the kiosk below them) the
+        // journal takes the log in its own protocol: standard error is the kiosk's terminal there.
+        if environment["INVOCATION_ID"] != nil, JournalLogHandler.isAvailable {
+            LoggingSystem.bootstrap { label in
+                var handler = JournalLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            return
+        }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

@@ -1,6 +1,7 @@
 import Journey
 import Logging
 import NHSO
+import SmartCard
 
 /// The card reader of NHSO's Secure Smartcard Agent. Where the agent runs it owns the reader, so the
 /// kiosk never opens it: presence comes from the agent's terminal list, and the person, with the rights
@@ -16,9 +17,13 @@ public final class AgentCardSource: CardSource {
     let logger: Logger
     /// The agent's terminal to use; `nil`: any that holds a card.
     let terminal: String?
+    /// A training kiosk's: the agent's virtual terminals count too (see `PCSCCardSource`).
+    let allowsVirtualReaders: Bool
     let pollInterval: Duration
 
-    public init(url: String, timeouts: NHSOTimeouts, terminal: String?, logger: Logger, pollInterval: Duration = .milliseconds(400)) {
+    public init(url: String, timeouts: NHSOTimeouts, terminal: String?, allowsVirtualReaders: Bool = false, logger: Logger,
+                pollInterval: Duration = .milliseconds(400)) {
+        self.allowsVirtualReaders = allowsVirtualReaders
         agent = NHSOAgentReader(url: url, timeouts: timeouts, logger: logger)
         var quiet = logger
         quiet.logLevel = .critical
@@ -30,12 +35,16 @@ public final class AgentCardSource: CardSource {
 
     public func statusLine() async -> AdminStatusLine {
         do throws(NHSOError) {
-            let terminals = try await agent.terminals().filter { terminal == nil || $0.terminalName == terminal }
+            let terminals = try await agent.terminals().filter(isUsable)
             if terminals.isEmpty { return AdminStatusLine(subject: "reader", ok: false, detail: "NHSO's agent lists no reader \(terminal ?? "")") }
             return AdminStatusLine(subject: "reader", ok: true, detail: "through NHSO's agent: " + terminals.map(\.terminalName).joined(separator: ", "))
         } catch {
             return AdminStatusLine(subject: "reader", ok: false, detail: "NHSO's agent does not answer (\(error.staffMessage))")
         }
+    }
+
+    func isUsable(_ candidate: AgentTerminal) -> Bool {
+        (terminal == nil || candidate.terminalName == terminal) && (allowsVirtualReaders || !VirtualReader.isVirtual(candidate.terminalName))
     }
 
     public func watch(_ post: @escaping @Sendable (JourneyEvent) -> Void) -> Task<Void, Never>? {
@@ -47,7 +56,7 @@ public final class AgentCardSource: CardSource {
                 let answer: Result<[AgentTerminal], NHSOError>
                 do throws(NHSOError) { answer = .success(try await poller.terminals()) } catch { answer = .failure(error) }
                 let terminals = try? answer.get()
-                let ours = terminals?.filter { terminal == nil || $0.terminalName == terminal } ?? []
+                let ours = terminals?.filter(isUsable) ?? []
                 // No answer, or no terminal of ours: the agent is down or its reader unplugged.
                 let usable = !ours.isEmpty
                 if usable != available {

@@ -39,6 +39,12 @@ public final class KioskRuntime: @unchecked Sendable {
     /// The admin menu's clock: wall time at start, then monotonic, so a clock set back or forward
     /// neither keeps the menu open nor ends a lockout early.
     private let clockBase = (date: Date(), instant: ContinuousClock.now)
+    /// systemd's readiness and watchdog (silent outside a `Type=notify` unit).
+    private let notifier = SystemdNotifier()
+    /// A test switch (`AUTHEN_KIOSK_TEST_FREEZE_SECONDS`): the loop stops answering after this long, as a
+    /// hung screen would, so the watchdog can be seen to notice. Never set on a kiosk.
+    private let freezeAfter: Duration? = ProcessInfo.processInfo.environment["AUTHEN_KIOSK_TEST_FREEZE_SECONDS"]
+        .flatMap(Int.init).map { .seconds($0) }
     private var now: Date { clockBase.date.addingTimeInterval((ContinuousClock.now - clockBase.instant).milliseconds / 1000) }
     private var signalSources: [any DispatchSourceSignal] = []
 
@@ -65,15 +71,29 @@ public final class KioskRuntime: @unchecked Sendable {
         driver.start()
         defer { driver.stop() }
         redraw()
+        notifier.ready(status: "taking patients")
+        defer { notifier.stopping() }
+        let started = ContinuousClock.now
+        var nextPing = ContinuousClock.now
         var nextTick = ContinuousClock.now + .seconds(1)
         while outcome == nil {
-            let timeout: Int32
+            var timeout: Int32
             if state.needsTicks || admin.needsTicks {
                 nextTick = max(nextTick, ContinuousClock.now)
                 timeout = Int32(max(0, (nextTick - ContinuousClock.now).milliseconds.rounded(.up)))
             } else {
                 timeout = -1  // nothing to count: sleep until a key, a tap or an answer
                 nextTick = ContinuousClock.now + .seconds(1)
+            }
+            if let interval = notifier.pingInterval {
+                // The watchdog hears from the loop itself: a loop that stops turning stops the pings.
+                if ContinuousClock.now >= nextPing {
+                    if let freezeAfter, ContinuousClock.now - started >= freezeAfter { while true { sleep(3600) } }
+                    notifier.ping()
+                    nextPing = ContinuousClock.now + interval
+                }
+                let untilPing = Int32(max(0, (nextPing - ContinuousClock.now).milliseconds.rounded(.up)))
+                timeout = timeout < 0 ? untilPing : min(timeout, untilPing)
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.readFD, events: Int16(POLLIN), revents: 0)]
             _ = poll(&fds, 2, timeout)

@@ -42,7 +42,7 @@ public struct KioskServices: Sendable {
                 zone: settings.nhso.zone, token: token, baseURL: settings.nhso.baseURL, statusBaseURL: settings.nhso.statusBaseURL,
                 paths: NHSOPaths.cloud.replacing(settings.nhso.paths), timeouts: timeouts, logger: logger
             )
-            return KioskServices(cards: PCSCCardSource(reader: settings.reader), nhso: nhso, printer: printer, journal: journal,
+            return KioskServices(cards: PCSCCardSource(reader: settings.reader, allowsVirtualReaders: settings.training), nhso: nhso, printer: printer, journal: journal,
                                  camera: settings.camera.map(FFmpegCamera.init))
         case .agent:
             let nhso = NHSOHTTPService.agent(
@@ -50,7 +50,8 @@ public struct KioskServices: Sendable {
                 statusBaseURL: settings.nhso.statusBaseURL ?? settings.nhso.baseURL, paths: NHSOPaths.agent.replacing(settings.nhso.paths),
                 timeouts: timeouts, logger: logger
             )
-            let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader, logger: logger)
+            let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader,
+                                        allowsVirtualReaders: settings.training, logger: logger)
             return KioskServices(cards: cards, nhso: nhso, printer: printer, journal: journal, camera: settings.camera.map(FFmpegCamera.init))
         }
     }

@@ -9,22 +9,32 @@ import ThaiIDCard
 /// reads under a time limit (a mute card must not freeze the kiosk).
 public final class PCSCCardSource: ThaiIDCardSource {
     let reader: String?
+    /// A training kiosk's: cards from virtual readers (vsmartcard's vpcd) are taken too. Anywhere else
+    /// they are ignored: anyone who reaches vpcd's port could present any citizen id.
+    let allowsVirtualReaders: Bool
     let readTimeout: Duration
     let logger: Logger
     /// The reader holding the card being served.
     private let current = Mutex<String?>(nil)
 
-    public init(reader: String?, readTimeout: Duration = .seconds(15), logger: Logger = Logger(label: "authen-kiosk.reader")) {
+    public init(reader: String?, allowsVirtualReaders: Bool = false, readTimeout: Duration = .seconds(15),
+                logger: Logger = Logger(label: "authen-kiosk.reader")) {
         self.reader = reader
+        self.allowsVirtualReaders = allowsVirtualReaders
         self.logger = logger
         self.readTimeout = readTimeout
+    }
+
+    /// Whether cards in the reader `name` are this kiosk's to read.
+    func isUsable(_ name: String) -> Bool {
+        (reader == nil || name == reader) && (allowsVirtualReaders || !VirtualReader.isVirtual(name))
     }
 
     public func statusLine() async -> AdminStatusLine {
         let subject = "reader"
         do {
             let readers = try PCSCContext().readers()
-            let usable = readers.filter { reader == nil || $0 == reader }
+            let usable = readers.filter(isUsable)
             if usable.isEmpty {
                 return AdminStatusLine(subject: subject, ok: false, detail: "\(reader ?? "no reader") not attached (readers: \(readers.joined(separator: ", ").ifEmpty("none")))")
             }
@@ -51,16 +61,21 @@ public final class PCSCCardSource: ThaiIDCardSource {
             }
             while !Task.isCancelled {
                 // The watcher reports readers as they come: a start with none would go unnoticed.
-                var attached = Set(((try? PCSCContext().readers()) ?? []).filter { reader == nil || $0 == reader })
+                let present = (try? PCSCContext().readers()) ?? []
+                for name in present where !isUsable(name) && VirtualReader.isVirtual(name) {
+                    logger.warning("a virtual card reader is ignored: this is not a training kiosk", metadata: ["reader": "\(name)"])
+                }
+                var attached = Set(present.filter(isUsable))
                 report(!attached.isEmpty)
                 do {
                     for try await event in CardReaderWatcher(reader: reader) {
                         switch event {
                         case .readerAttached(let name):
+                            guard isUsable(name) else { continue }
                             attached.insert(name)
                             report(true)
                         case .cardInserted(let name, _):
-                            if take(name) { post(.cardInserted) }
+                            if isUsable(name), take(name) { post(.cardInserted) }
                         case .cardRemoved(let name):
                             if release(name) { post(.cardRemoved) }
                         case .readerDetached(let name):

@@ -4,6 +4,7 @@ import Camera
 import Journey
 import NHSO
 import Printing
+import SmartCard
 import SystemPackage
 import ThaiIDCard
 import Yams
@@ -17,11 +18,12 @@ public enum KioskConfigurationFile {
         "hospital.hcode": "the unit's 5-digit code",
         "hospital.name": "the unit's name",
         "hospital.qrURL": "the http(s) address NHSO gives the unit for authentication on a phone (drawn as the QR), or empty: the QR path then sends patients to the counter",
-        "card.reader": "a reader name from `pcsc_scan -r`, or empty for the first reader with a card",
+        "card.reader": "a reader name from `pcsc_scan -r`, or empty for the first reader with a card (virtual readers only on a training kiosk)",
+        "training": "true on a training kiosk (the test zone only): it also takes cards from virtual readers such as vsmartcard's; false by default",
         "nhso.backend": "direct or agent",
         "nhso.zone": "test or production",
-        "nhso.baseURL": "an https address (http only on this machine: 127.0.0.1, localhost), or empty for the zone's own",
-        "nhso.statusBaseURL": "an https address for check-authen-status (http only on this machine), or empty for nhso.baseURL (or the zone's own)",
+        "nhso.baseURL": "an https address (http only for the test zone on this machine: 127.0.0.1, localhost), or empty for the zone's own",
+        "nhso.statusBaseURL": "an https address for check-authen-status (http only for the test zone on this machine), or empty for nhso.baseURL (or the zone's own)",
         "nhso.agentURL": "the agent's http address",
         "nhso.tokenFile": "a file readable only by the kiosk (chmod 600), or empty to use NHSO_KIOSK_TOKEN",
         "nhso.timeoutSeconds": "a whole number of seconds, 1 to 120",
@@ -68,19 +70,27 @@ public enum KioskConfigurationFile {
     public static func load(path: String) async throws -> KioskSettings {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            // It holds the PIN's hash and the command Shut down runs: root writes it, the kiosk reads it.
+            text = try ProtectedFile.read(path, rule: .ownerWritesGroupReads)
+        } catch .unsafeMode(let mode) {
+            throw ConfigurationError(file: path, problems: [
+                "has mode \(mode): others could read the PIN's hash or change the kiosk; run: chmod 640 \(path) (or 600)",
+            ])
         } catch {
-            throw ConfigurationError(file: path, problems: ["cannot be read (\(error.localizedDescription))"])
+            throw ConfigurationError(file: path, problems: ["cannot be read (\(error))"])
         }
-        var problems = try unknownKeys(in: text, file: path)
-        let reader = ConfigReader(provider: try await FileProvider<YAMLSnapshot>(filePath: FilePath(path)))
+        let (values, found) = try parse(text, file: path)
+        var problems = found
+        let reader = ConfigReader(provider: InMemoryProvider(name: path, values: values))
         let settings = read(reader, problems: &problems)
         guard problems.isEmpty, let settings else { throw ConfigurationError(file: path, problems: problems) }
         return settings
     }
 
-    /// Keys that are not in `keys` (a misspelt key would otherwise be silently ignored).
-    static func unknownKeys(in text: String, file: String) throws -> [String] {
+    /// The file's values by key (as text, which `read` checks key by key), and what is wrong with its
+    /// shape: keys that are not in `keys` (a misspelt key would otherwise be silently ignored), and a
+    /// list or a mapping where a value belongs (which would otherwise read as if the key were absent).
+    static func parse(_ text: String, file: String) throws -> (values: [AbsoluteConfigKey: ConfigValue], problems: [String]) {
         let document: Any?
         do {
             document = try Yams.load(yaml: text)
@@ -90,19 +100,37 @@ public enum KioskConfigurationFile {
         guard let root = document as? [String: Any] else {
             throw ConfigurationError(file: file, problems: ["must be a YAML mapping of keys to values"])
         }
-        var found: [String] = []
-        func walk(_ node: [String: Any], prefix: String) {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        var unknown: [String] = []
+        var problems: [String] = []
+        func walk(_ node: [String: Any], prefix: [String]) {
             for (key, value) in node {
-                let path = prefix.isEmpty ? key : "\(prefix).\(key)"
-                if let child = value as? [String: Any] { walk(child, prefix: path) } else { found.append(path) }
+                let path = prefix + [key]
+                let name = path.joined(separator: ".")
+                if let child = value as? [String: Any] {
+                    if keys[name] != nil {
+                        problems.append("\(name) is a mapping; accepted: \(keys[name]!)")
+                    } else {
+                        walk(child, prefix: path)
+                    }
+                } else if keys[name] == nil {
+                    unknown.append(name)
+                } else if value is [Any] {
+                    problems.append("\(name) is a list; accepted: \(keys[name]!)")
+                } else if value is NSNull {
+                    continue  // `key:` with nothing after it: as if absent
+                } else {
+                    values[AbsoluteConfigKey(path)] = ConfigValue(.string("\(value)"), isSecret: false)
+                }
             }
         }
-        walk(root, prefix: "")
-        return found.filter { keys[$0] == nil }.sorted().map { key in
+        walk(root, prefix: [])
+        let named = unknown.sorted().map { key in
             let section = key.split(separator: ".").first.map(String.init) ?? ""
             let known = keys.keys.filter { $0.hasPrefix(section + ".") || $0 == section }.sorted()
             return "unknown key '\(key)'" + (known.isEmpty ? "; known keys: \(keys.keys.sorted().joined(separator: ", "))" : "; known keys there: \(known.joined(separator: ", "))")
         }
+        return (values, named + problems.sorted())
     }
 
     static func read(_ reader: ConfigReader, problems: inout [String]) -> KioskSettings? {
@@ -133,21 +161,32 @@ public enum KioskConfigurationFile {
 
         let mode: JourneyConfiguration.Mode = choice("mode", default: .kiosk)
         let hcode = text("hospital.hcode") ?? ""
-        if !(hcode.count == 5 && hcode.allSatisfy(\.isNumber)) {
+        // ASCII digits only: Thai digits (๑๐๗๕๗) look right here and are wrong at NHSO.
+        if !(hcode.utf8.count == 5 && hcode.utf8.allSatisfy { (0x30...0x39).contains($0) }) {
             hcode.isEmpty ? problems.append("hospital.hcode is missing; accepted: \(keys["hospital.hcode"]!)") : bad("hospital.hcode", hcode)
         }
         let backend: KioskSettings.NHSO.Backend = choice("nhso.backend", default: .direct)
         let zone: NHSOZone = choice("nhso.zone", default: .test)
-        // The kiosk token travels to these addresses: never in clear text over a network.
+        // The kiosk token travels to these addresses: never in clear text over a network, and a
+        // production token never in clear text at all (http on this machine is for the simulator).
         func carriesTokenSafely(_ url: String) -> Bool {
             if url.hasPrefix("https://") { return true }
-            guard url.hasPrefix("http://"), let host = URLComponents(string: url)?.host else { return false }
+            guard zone == .test, url.hasPrefix("http://"), let host = URLComponents(string: url)?.host else { return false }
             return ["127.0.0.1", "localhost", "::1"].contains(host)
         }
         let baseURL = text("nhso.baseURL")
         if let baseURL, !carriesTokenSafely(baseURL) { bad("nhso.baseURL", baseURL) }
         let statusBaseURL = text("nhso.statusBaseURL")
         if let statusBaseURL, !carriesTokenSafely(statusBaseURL) { bad("nhso.statusBaseURL", statusBaseURL) }
+        // A virtual reader (vsmartcard's listens on the network) would let anyone on the LAN present a card
+        // with any citizen id: only a training kiosk, on the test zone, takes one.
+        let training = flag("training", default: false)
+        if training && zone == .production {
+            problems.append("training is true with nhso.zone production: a training kiosk uses the test zone")
+        }
+        if let reader = text("card.reader"), !training, VirtualReader.isVirtual(reader) {
+            problems.append("card.reader '\(reader)' is a virtual reader: only a training kiosk (training: true, test zone) takes one")
+        }
         let agentURL = text("nhso.agentURL") ?? NHSOHTTPService.defaultAgentURL
         if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") { bad("nhso.agentURL", agentURL) }
         let service = text("journey.defaultService") ?? ServiceCode.general
@@ -244,7 +283,7 @@ public enum KioskConfigurationFile {
         let slipsFolder = URL(fileURLWithPath: text("output.slips") ?? "/var/lib/authen-kiosk/slips").standardizedFileURL.path
         let printer = printerSettings(text("printer.connection") ?? "file:\(slipsFolder)")
         return KioskSettings(
-            journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"),
+            journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"), training: training,
             nhso: nhso, admin: admin,
             slipsDirectory: slipsFolder,
             journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",

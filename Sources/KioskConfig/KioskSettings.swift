@@ -11,6 +11,8 @@ public struct KioskSettings: Sendable, Hashable {
     public var hospitalName: String
     /// The card reader to use; `nil`: the first with a card.
     public var reader: String?
+    /// A training kiosk (test zone): it takes cards from virtual readers too.
+    public var training: Bool
     public var nhso: NHSO
     /// The admin menu (F12 and the PIN).
     public var admin: Admin

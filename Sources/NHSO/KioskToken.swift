@@ -22,21 +22,16 @@ public struct KioskToken: Sendable, Hashable, CustomStringConvertible, CustomDeb
     /// The value of the `Authorization` header.
     var authorizationHeader: String { "Bearer \(secret)" }
 
-    /// Reads the token file, refusing one that group or others can read or write.
+    /// Reads the token file, refusing one that group or others can read or write, a symbolic link, or
+    /// one another user owns; the file checked is the file read (one descriptor).
     public static func load(file path: String) throws(NHSOError) -> KioskToken {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw .tokenFileUnreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        let permissions = info.st_mode & 0o777
-        guard permissions & 0o077 == 0 else {
-            throw .tokenFileUnsafe(path: path, mode: String(permissions, radix: 8))
-        }
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try ProtectedFile.read(path, rule: .ownerOnly)
+        } catch .unsafeMode(let mode) {
+            throw .tokenFileUnsafe(path: path, mode: mode)
         } catch {
-            throw .tokenFileUnreadable(path: path, reason: "not UTF-8 text")
+            throw .tokenFileUnreadable(path: path, reason: "\(error)")
         }
         guard let token = KioskToken(text) else { throw .tokenFileUnreadable(path: path, reason: "the file is empty") }
         return token

@@ -10,11 +10,14 @@ import Foundation
 /// The hash of the PIN 1234, as `authen-kiosk set-pin` writes it (a test zone accepts a guessable PIN).
 let adminPINHash = "$y$j9T$tvtMLwLAtaG93mtI/652$8pVu/xDyAqxcfSa4WRXCGQnSJ24VXpczDLr4kPqhGE8"
 
-func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String, reader: String? = nil, qrURL: String? = nil, extra: String = "") throws -> String {
+/// - Parameter training: a training kiosk, which takes the virtual reader's cards (the tests' only reader).
+func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String, reader: String? = nil, qrURL: String? = nil,
+                             training: Bool = true, extra: String = "") throws -> String {
     let path = folder.appendingPathComponent("kiosk.yaml").path
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try """
         mode: kiosk
+        training: \(training)
         hospital:
           hcode: "10757"
           name: โรงพยาบาลทดสอบ
@@ -35,6 +38,7 @@ func writeKioskConfiguration(zone: TestZoneProcess, folder: URL, backend: String
           log: \(folder.appendingPathComponent("kiosk.log").path)
         \(extra)
         """.write(toFile: path, atomically: true, encoding: .utf8)
+    chmod(path, 0o600)
     return path
 }
 

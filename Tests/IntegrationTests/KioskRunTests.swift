@@ -42,6 +42,29 @@ import VisitJournal
         #expect(status.stdout.contains(code))
     }
 
+    /// vsmartcard's reader takes a card from anyone who reaches its port: a kiosk that is not a training
+    /// one never reads from it, and says no reader is ready.
+    @Test func aKioskThatIsNotATrainingOneIgnoresTheVirtualReader() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let config = try writeKioskConfiguration(zone: zone, folder: folder, backend: "direct", reader: nil, training: false)
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false, environment: token)
+        #expect(kiosk.waitFor("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
+        let inserted = try card("lifetime")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(!kiosk.screen.contains("นายทองคำ มีสุข"))
+        #expect(kiosk.screen.contains("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
+        try inserted.remove()
+        let log = try String(contentsOf: folder.appendingPathComponent("kiosk.log"), encoding: .utf8)
+        #expect(log.contains("a virtual card reader is ignored: this is not a training kiosk"))
+
+        // Naming it is refused before the screen is taken.
+        let named = try writeKioskConfiguration(zone: zone, folder: folder, backend: "direct", reader: Self.reader, training: false)
+        let refused = try runKiosk(["run", "--config", named], environment: token)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is a virtual reader: only a training kiosk"))
+    }
+
     @Test func aSecondVisitTheSameDayGetsTheExistingCodeByTap() throws {
         let zone = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")

@@ -9,8 +9,10 @@ final class TmuxKiosk {
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID())")
 
     /// - Parameter demoOutput: pass `--output` (the demo's slips and journal folder).
-    init(arguments: [String], width: Int = 100, height: Int = 30, demoOutput: Bool = true, environment: [String: String] = [:]) throws {
-        let command = ([Harness.executable("authen-kiosk").path] + arguments + (demoOutput ? ["--output", output.path] : []))
+    /// - Parameter executable: the program to run (the build's, unless a test installed one elsewhere).
+    init(arguments: [String], width: Int = 100, height: Int = 30, demoOutput: Bool = true, environment: [String: String] = [:],
+         executable: URL = Harness.executable("authen-kiosk")) throws {
+        let command = ([executable.path] + arguments + (demoOutput ? ["--output", output.path] : []))
             .map { "'\($0)'" }.joined(separator: " ")
         let variables = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",

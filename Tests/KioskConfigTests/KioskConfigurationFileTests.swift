@@ -14,6 +14,7 @@ import Testing
     func write(_ yaml: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID()).yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)  // it holds the PIN's hash: the kiosk refuses one others can read
         return path
     }
 
@@ -26,7 +27,8 @@ import Testing
 
     @Test func theProductionExamplesNeedAPINChosenFirst() async throws {
         for name in ["kiosk.yaml", "station.yaml"] {
-            await #expect { try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent(name).path) } throws: { error in
+            let copy = try write(try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8))
+            await #expect { try await KioskConfigurationFile.load(path: copy) } throws: { error in
                 "\(error)".contains("admin.pinHash is missing: choose the admin PIN with `authen-kiosk set-pin --config`")
             }
         }
@@ -61,7 +63,8 @@ import Testing
         #expect(station.journey.mode == .station)
         #expect(station.nhso.backend == .agent)
         #expect(station.journey.mobileRequired)
-        let demo = try await KioskConfigurationFile.load(path: Self.examples.appendingPathComponent("demo.yaml").path)
+        let demo = try await KioskConfigurationFile.load(path: try write(try String(contentsOf: Self.examples.appendingPathComponent("demo.yaml"), encoding: .utf8)))
+        #expect(demo.training)
         #expect(demo.reader == "Virtual PCD 00 00")
         #expect(demo.nhso.baseURL == "http://127.0.0.1:18189")
     }
@@ -145,6 +148,7 @@ import Testing
     func write(_ yaml: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID()).yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)  // it holds the PIN's hash: the kiosk refuses one others can read
         return path
     }
 
@@ -225,5 +229,61 @@ import Testing
             #expect(text.contains("line 2 is not a valid citizen id"))
             #expect(text.contains("writable by others"))
         }
+    }
+}
+
+@Suite("The configuration refuses what would open the kiosk up")
+struct ConfigurationSafetyTests {
+    func write(_ yaml: String, mode: mode_t = 0o600) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID()).yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, mode)
+        return path
+    }
+
+    let minimal = "hospital: { hcode: \"10757\" }\nadmin: { pinHash: \"\(KioskConfigurationFileTests.pinHash)\" }\n"
+
+    func problems(_ yaml: String, mode: mode_t = 0o600) async throws -> String {
+        do {
+            _ = try await KioskConfigurationFile.load(path: try write(yaml, mode: mode))
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aVirtualReaderIsOnlyATrainingKiosks() async throws {
+        #expect(try await problems(minimal + "card: { reader: Virtual PCD 00 00 }\n")
+            .contains("card.reader 'Virtual PCD 00 00' is a virtual reader: only a training kiosk (training: true, test zone) takes one"))
+        #expect(try await problems(minimal + "training: true\ncard: { reader: Virtual PCD 00 00 }\nnhso: { zone: test }\n") == "")
+        #expect(try await problems(minimal + "training: true\nnhso: { zone: production, backend: agent }\n")
+            .contains("training is true with nhso.zone production"))
+        let settings = try await KioskConfigurationFile.load(path: try write(minimal))
+        #expect(!settings.training)
+    }
+
+    @Test func aListOrAMappingWhereAValueBelongsIsRefusedByKey() async throws {
+        let text = try await problems(minimal + "nhso: { zone: [production], backend: agent }\ncard: { reader: [x] }\njourney: { idleSeconds: { a: 1 } }\n")
+        #expect(text.contains("nhso.zone is a list; accepted: test or production"))
+        #expect(text.contains("card.reader is a list"))
+        #expect(text.contains("journey.idleSeconds is a mapping"))
+    }
+
+    @Test func aProductionTokenNeverTravelsInClearTextEvenOnThisMachine() async throws {
+        #expect(try await problems(minimal + "nhso: { zone: production, baseURL: \"http://127.0.0.1:18189\" }\n")
+            .contains("nhso.baseURL is 'http://127.0.0.1:18189'"))
+        #expect(try await problems(minimal + "nhso: { zone: test, baseURL: \"http://127.0.0.1:18189\" }\n") == "")
+    }
+
+    @Test func idsAreASCIIDigitsOnly() async throws {
+        #expect(try await problems("hospital: { hcode: \"๑๐๗๕๗\" }\nadmin: { pinHash: \"\(KioskConfigurationFileTests.pinHash)\" }\n")
+            .contains("hospital.hcode is '๑๐๗๕๗'"))
+    }
+
+    @Test func aConfigurationOthersCanReadOrGroupCanWriteIsRefused() async throws {
+        for mode: mode_t in [0o644, 0o660, 0o604] {
+            #expect(try await problems(minimal, mode: mode).contains("has mode \(String(mode, radix: 8)): others could read the PIN's hash or change the kiosk; run: chmod 640"))
+        }
+        #expect(try await problems(minimal, mode: 0o640) == "")
     }
 }

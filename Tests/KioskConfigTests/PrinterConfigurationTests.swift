@@ -16,6 +16,7 @@ import Testing
               slips: /tmp/kiosk-slips
 
             """ + printer).write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)
         return try await KioskConfigurationFile.load(path: path)
     }
 

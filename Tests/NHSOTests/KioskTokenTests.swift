@@ -44,3 +44,29 @@ import Testing
         #expect(KioskToken.fromEnvironment([:]) == nil)
     }
 }
+
+@Suite struct ProtectedFileTests {
+    @Test func aSymbolicLinkToAPrivateFileIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("real").path
+        try "secret-token-123".write(toFile: target, atomically: true, encoding: .utf8)
+        chmod(target, 0o600)
+        let link = folder.appendingPathComponent("token").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(throws: NHSOError.tokenFileUnreadable(path: link, reason: "is a symbolic link (name the file itself)")) { try KioskToken.load(file: link) }
+        #expect(throws: ProtectedFile.Problem.notARegularFile) { try ProtectedFile.read(folder.path, rule: .ownerOnly) }
+    }
+
+    @Test(arguments: [(0o600, true), (0o640, true), (0o644, false), (0o660, false), (0o604, false)])
+    func theConfigurationMayBeReadByItsGroupOnly(mode: Int, accepted: Bool) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID()).yaml").path
+        try "mode: kiosk\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, mode_t(mode))
+        if accepted {
+            #expect(try ProtectedFile.read(path, rule: .ownerWritesGroupReads) == "mode: kiosk\n")
+        } else {
+            #expect(throws: ProtectedFile.Problem.unsafeMode(String(mode, radix: 8))) { try ProtectedFile.read(path, rule: .ownerWritesGroupReads) }
+        }
+    }
+}

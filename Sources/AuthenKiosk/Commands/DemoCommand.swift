@@ -57,8 +57,11 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("The assets folder (texts) was not found: set AUTHEN_KIOSK_ASSETS")
         }
         let catalog = try TextCatalog.load(assets: assets)
+        // The repository's test cards, or the installed package's copy beside its assets.
         let cardsFolder = ProcessInfo.processInfo.environment["AUTHEN_KIOSK_DEMO_CARDS"].map { URL(fileURLWithPath: $0) }
-            ?? assets.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/cards")
+            ?? [assets.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/cards"), assets.deletingLastPathComponent().appendingPathComponent("cards")]
+                .first { FileManager.default.fileExists(atPath: $0.path) }
+            ?? assets.deletingLastPathComponent().appendingPathComponent("cards")
         let slot = try DemoCardSlot(cardDirectory: cardsFolder, only: cards.map { Set($0.split(separator: ",").map(String.init)) })
 
         // NHSO's test zone, in process, on a loopback port of its own.

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A file that holds a secret (the kiosk token) or what guards one (the configuration, with the PIN's
+/// hash and the command Shut down runs): opened once, without following a symbolic link, and checked on
+/// the descriptor it was opened as, so it cannot be swapped between the check and the read.
+public enum ProtectedFile {
+    public enum Rule: Sendable {
+        /// Only its owner may read or write it (0600 or stricter): the token.
+        case ownerOnly
+        /// Nobody but its owner and group may read it, and only its owner may write it (0640 or
+        /// stricter): the configuration, which root owns and the kiosk's group reads.
+        case ownerWritesGroupReads
+    }
+
+    public enum Problem: Error, Sendable, Hashable {
+        case unreadable(String)
+        /// Its mode lets others in (octal, as `ls -l` and `chmod` write it).
+        case unsafeMode(String)
+        case symbolicLink
+        case notARegularFile
+        /// Owned by another user than the program's or root: that user could change it.
+        case foreignOwner(uid: UInt32)
+    }
+
+    /// The file's text, if `rule` holds for it.
+    public static func read(_ path: String, rule: Rule) throws(Problem) -> String {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw .symbolicLink }
+            throw .unreadable(String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile }
+        guard info.st_uid == geteuid() || info.st_uid == 0 else { throw .foreignOwner(uid: info.st_uid) }
+        let permissions = info.st_mode & 0o777
+        let forbidden: mode_t = switch rule {
+        case .ownerOnly: 0o077
+        case .ownerWritesGroupReads: 0o027
+        }
+        guard permissions & forbidden == 0 else { throw .unsafeMode(String(permissions, radix: 8)) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = Glibc.read(fd, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes += buffer[0..<count]
+            guard bytes.count <= 1 << 20 else { throw .unreadable("larger than 1 MiB") }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .unreadable("not UTF-8 text") }
+        return text
+    }
+}
+
+extension ProtectedFile.Problem: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unreadable(let reason): reason
+        case .unsafeMode(let mode): "has mode \(mode)"
+        case .symbolicLink: "is a symbolic link (name the file itself)"
+        case .notARegularFile: "is not a regular file"
+        case .foreignOwner(let uid): "belongs to user \(uid), who could change it (it must belong to root or to the kiosk's user)"
+        }
+    }
+}
