@@ -13,9 +13,10 @@ enum Diagnostics {
         defaultLevel: Logger.Level = .error, environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         let level = environment[levelVariable].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
-        // Under systemd (the kiosk's unit sets INVOCATION_ID for cage, foot and the kiosk below them) the
-        // journal takes the log in its own protocol: standard error is the kiosk's terminal there.
-        if environment["INVOCATION_ID"] != nil, JournalLogHandler.isAvailable {
+        // The kiosk's units ask for the journal (AUTHEN_KIOSK_LOG=journal): standard error is the kiosk's
+        // terminal there, not the journal. Entries carry SYSLOG_IDENTIFIER=authen-kiosk
+        // (`journalctl -t authen-kiosk`).
+        if environment["AUTHEN_KIOSK_LOG"] == "journal", JournalLogHandler.isAvailable {
             LoggingSystem.bootstrap { label in
                 var handler = JournalLogHandler(label: label)
                 handler.logLevel = level

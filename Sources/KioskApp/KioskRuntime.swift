@@ -1,5 +1,6 @@
 import Foundation
 import Journey
+import Logging
 import NHSO
 import TerminalUI
 
@@ -41,10 +42,16 @@ public final class KioskRuntime: @unchecked Sendable {
     private let clockBase = (date: Date(), instant: ContinuousClock.now)
     /// systemd's readiness and watchdog (silent outside a `Type=notify` unit).
     private let notifier = SystemdNotifier()
-    /// A test switch (`AUTHEN_KIOSK_TEST_FREEZE_SECONDS`): the loop stops answering after this long, as a
-    /// hung screen would, so the watchdog can be seen to notice. Never set on a kiosk.
+    /// The kiosk's own watchdog, where the unit asks for one (`AUTHEN_KIOSK_WATCHDOG_SECONDS`).
+    private let watchdog = LoopWatchdog.fromEnvironment(logger: Logger(label: "authen-kiosk.watchdog"))
+    #if DEBUG
+    /// A test switch of debug builds only (`AUTHEN_KIOSK_TEST_FREEZE_SECONDS`): the loop stops turning
+    /// after this long, as a hung screen would, so the watchdogs can be seen to notice.
     private let freezeAfter: Duration? = ProcessInfo.processInfo.environment["AUTHEN_KIOSK_TEST_FREEZE_SECONDS"]
         .flatMap(Int.init).map { .seconds($0) }
+    #else
+    private let freezeAfter: Duration? = nil
+    #endif
     private var now: Date { clockBase.date.addingTimeInterval((ContinuousClock.now - clockBase.instant).milliseconds / 1000) }
     private var signalSources: [any DispatchSourceSignal] = []
 
@@ -85,10 +92,11 @@ public final class KioskRuntime: @unchecked Sendable {
                 timeout = -1  // nothing to count: sleep until a key, a tap or an answer
                 nextTick = ContinuousClock.now + .seconds(1)
             }
-            if let interval = notifier.pingInterval {
-                // The watchdog hears from the loop itself: a loop that stops turning stops the pings.
+            if let freezeAfter, ContinuousClock.now - started >= freezeAfter { while true { sleep(3600) } }
+            // The watchdogs hear from the loop itself: a loop that stops turning stops the beats.
+            watchdog?.beat()
+            if let interval = [notifier.pingInterval, watchdog?.beatInterval].compactMap({ $0 }).min() {
                 if ContinuousClock.now >= nextPing {
-                    if let freezeAfter, ContinuousClock.now - started >= freezeAfter { while true { sleep(3600) } }
                     notifier.ping()
                     nextPing = ContinuousClock.now + interval
                 }

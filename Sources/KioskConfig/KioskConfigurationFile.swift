@@ -91,23 +91,26 @@ public enum KioskConfigurationFile {
     /// shape: keys that are not in `keys` (a misspelt key would otherwise be silently ignored), and a
     /// list or a mapping where a value belongs (which would otherwise read as if the key were absent).
     static func parse(_ text: String, file: String) throws -> (values: [AbsoluteConfigKey: ConfigValue], problems: [String]) {
-        let document: Any?
+        let document: Node?
         do {
-            document = try Yams.load(yaml: text)
+            // Composed, not loaded: each value as written (`hcode: 01234` stays 01234, not octal 668;
+            // `kioskName: 1:30` stays 1:30), and the checks below read it as text.
+            document = try Yams.compose(yaml: text)
         } catch {
             throw ConfigurationError(file: file, problems: ["is not valid YAML: \(error)"])
         }
-        guard let root = document as? [String: Any] else {
+        guard let root = document?.mapping else {
             throw ConfigurationError(file: file, problems: ["must be a YAML mapping of keys to values"])
         }
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
         var unknown: [String] = []
         var problems: [String] = []
-        func walk(_ node: [String: Any], prefix: [String]) {
-            for (key, value) in node {
+        func walk(_ node: Node.Mapping, prefix: [String]) {
+            for (keyNode, value) in node {
+                guard let key = keyNode.string else { continue }
                 let path = prefix + [key]
                 let name = path.joined(separator: ".")
-                if let child = value as? [String: Any] {
+                if let child = value.mapping {
                     if keys[name] != nil {
                         problems.append("\(name) is a mapping; accepted: \(keys[name]!)")
                     } else {
@@ -115,12 +118,12 @@ public enum KioskConfigurationFile {
                     }
                 } else if keys[name] == nil {
                     unknown.append(name)
-                } else if value is [Any] {
+                } else if value.sequence != nil {
                     problems.append("\(name) is a list; accepted: \(keys[name]!)")
-                } else if value is NSNull {
+                } else if value.null != nil {
                     continue  // `key:` with nothing after it: as if absent
-                } else {
-                    values[AbsoluteConfigKey(path)] = ConfigValue(.string("\(value)"), isSecret: false)
+                } else if let scalar = value.scalar {
+                    values[AbsoluteConfigKey(path)] = ConfigValue(.string(scalar.string), isSecret: false)
                 }
             }
         }

@@ -47,8 +47,10 @@ public actor TestZoneLedger {
         let saved = try store?.load()
         claims = saved?.claims ?? []
         drafts = saved?.drafts ?? []
-        // Codes look like NHSO's (PP11…); the counter only grows, so a code is never issued twice.
-        lastCodeNumber = max(saved?.lastCodeNumber ?? 0, 1_172_534_797)
+        // Codes have NHSO's shape (PP and ten digits) but start PP00000…, which NHSO's do not: a test
+        // code on a slip or in a journal is told apart at a glance. The counter only grows, so a code is
+        // never issued twice.
+        lastCodeNumber = saved?.lastCodeNumber ?? 0
     }
 
     /// Issues a code, unless the person already has one for this service today.
@@ -60,7 +62,7 @@ public actor TestZoneLedger {
         }
         lastCodeNumber += 1
         let claim = Claim(
-            claimCode: ClaimCode("PP" + String(lastCodeNumber))!, pid: visit.pid, claimType: visit.claimType,
+            claimCode: ClaimCode("PP" + String(String(lastCodeNumber).suffix(10)).leftPadded(to: 10))!, pid: visit.pid, claimType: visit.claimType,
             hcode: hcode, correlationId: visit.correlationId, createdAt: now, mobile: visit.mobile, hn: visit.hn,
             sourceChannel: channel, status: .confirmed
         )
@@ -110,4 +112,9 @@ public protocol TestZoneStore: Sendable {
     func load() throws -> (claims: [Claim], drafts: [Draft], lastCodeNumber: UInt64)
     func saveClaim(_ claim: Claim, lastCodeNumber: UInt64) throws
     func saveDraft(_ draft: Draft) throws
+}
+
+extension String {
+    /// The text with zeros before it, up to `length` characters.
+    func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
 }

@@ -24,8 +24,8 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Keep it on loopback: the simulator has no access control of its own.")
     var host = "127.0.0.1"
 
-    @Option(help: "Port; 8189 is the agent's, so the kiosk's agent backend finds it unchanged.")
-    var port = 8189
+    @Option(help: "Port. Not 8189, the real agent's: a kiosk pointed at the agent must never reach the simulator by mistake.")
+    var port = 18189
 
     @Option(help: "The kiosk token this test zone accepts.")
     var token = TestZoneConfiguration.defaultTestToken

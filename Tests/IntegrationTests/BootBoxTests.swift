@@ -71,7 +71,7 @@ import Testing
     @Test func thePackageInstallsEveryFileWithItsModeAndTheDemoRunsFromIt() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("deb-\(UUID())")
         let built = try run(Harness.packageRoot.appendingPathComponent("scripts/package").path,
-                            ["--binary", Harness.executable("authen-kiosk").path, "--out", out.path])
+                            ["--dev-binary", Harness.executable("authen-kiosk").path, "--out", out.path])
         #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
         let deb = try #require(built.stdout.split(separator: "\n").last.map(String.init))
         #expect(deb.hasSuffix(".deb"))
@@ -93,6 +93,8 @@ import Testing
             ("/usr/lib/tmpfiles.d/authen-kiosk.conf", "-rw-r--r--"),
             ("/usr/lib/systemd/logind.conf.d/authen-kiosk.conf", "-rw-r--r--"),
             ("/usr/lib/sysctl.d/90-authen-kiosk.conf", "-rw-r--r--"),
+            ("/usr/lib/systemd/system.conf.d/authen-kiosk.conf", "-rw-r--r--"),
+            ("/usr/share/polkit-1/rules.d/50-authen-kiosk.rules", "-rw-r--r--"),
             ("/usr/share/authen-kiosk/foot.ini", "-rw-r--r--"),
             ("/usr/share/authen-kiosk/assets/text/th.json", "-rw-r--r--"),
             ("/usr/share/authen-kiosk/assets/slips/claim.slip", "-rw-r--r--"),
@@ -125,14 +127,14 @@ import Testing
         #expect(user.hasSuffix(":/var/lib/authen-kiosk:/usr/sbin/nologin"))
         let uid = try #require(Int(user.split(separator: ":")[2]))
         let group = try String(contentsOf: root.appendingPathComponent("etc/group"), encoding: .utf8)
-        for name in ["lp", "video", "input", "render"] {
+        for name in ["lp", "video"] {
             #expect(group.split(separator: "\n").contains { $0.hasPrefix("\(name):") && $0.hasSuffix("authen-kiosk") }, "group \(name)")
         }
         let state = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("var/lib/authen-kiosk").path)
         #expect(state[.posixPermissions] as? Int == 0o700)
         #expect((state[.ownerAccountID] as? NSNumber)?.intValue == uid)
         let etc = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("etc/authen-kiosk").path)
-        #expect(etc[.posixPermissions] as? Int == 0o750)
+        #expect(etc[.posixPermissions] as? Int == 0o751)
 
         // The demo runs from what was installed: its assets and its cards.
         let kiosk = try TmuxKiosk(arguments: ["demo"], environment: ["AUTHEN_KIOSK_ASSETS": root.appendingPathComponent("usr/share/authen-kiosk/assets").path],

@@ -212,6 +212,7 @@ extension String {
         guard station else { return self }
         let text = try String(contentsOfFile: self, encoding: .utf8).replacingOccurrences(of: "mode: kiosk", with: "mode: station")
         try text.write(toFile: self, atomically: true, encoding: .utf8)
+        chmod(self, 0o600)  // a configuration others can read is refused
         return self
     }
 }

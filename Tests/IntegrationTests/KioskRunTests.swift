@@ -230,6 +230,7 @@ import VisitJournal
         try (try String(contentsOfFile: path, encoding: .utf8))
             .replacingOccurrences(of: "  timeoutSeconds: 5", with: "  timeoutSeconds: 5\n  tokenFile: \(tokenFile.path)")
             .write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)
         path = path + ""
         let result = try runKiosk(["run", "--config", path])
         #expect(result.status == 3)

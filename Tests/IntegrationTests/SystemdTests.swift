@@ -45,6 +45,23 @@ final class DatagramListener {
 }
 
 @Suite(.serialized) struct SystemdTests {
+    /// The kiosk units' own watchdog: a screen loop that stops turning ends the program (status 70),
+    /// for systemd to start it again.
+    @Test func aScreenLoopThatStallsEndsTheProgram() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"], environment: ["AUTHEN_KIOSK_WATCHDOG_SECONDS": "3", "AUTHEN_KIOSK_TEST_FREEZE_SECONDS": "2"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let deadline = ContinuousClock.now + .seconds(12)
+        while kiosk.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!kiosk.isRunning, "the stalled kiosk is still there")
+
+        // Idle but turning: the watchdog leaves a kiosk alone.
+        let idle = try TmuxKiosk(arguments: ["demo"], environment: ["AUTHEN_KIOSK_WATCHDOG_SECONDS": "3"])
+        #expect(idle.waitFor("กรุณาเสียบบัตรประชาชน"))
+        Thread.sleep(forTimeInterval: 6)
+        #expect(idle.isRunning)
+    }
+
+    /// The station's unit (no login session of its own) is Type=notify with systemd's watchdog.
     @Test func theKioskIsReadyOnceItsScreenIsUpAndPingsTheWatchdogUntilItsLoopHangs() throws {
         let listener = try DatagramListener(path: FileManager.default.temporaryDirectory.appendingPathComponent("notify-\(UUID().uuidString.prefix(8))").path)
         // WatchdogSec=0.9 s: a ping every 0.3 s; the test switch stops the loop after 3 s.
@@ -94,7 +111,7 @@ final class DatagramListener {
             output: { slips: \(folder.path)/slips, journal: \(folder.path)/journal.sqlite, log: \(folder.path)/kiosk.log }
             """.write(toFile: config, atomically: true, encoding: .utf8)
         chmod(config, 0o600)
-        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false, environment: ["INVOCATION_ID": "0123456789abcdef"])
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false, environment: ["AUTHEN_KIOSK_LOG": "journal"])
         #expect(kiosk.waitFor("เครื่องอ่านบัตรยังไม่พร้อมใช้งาน"))
         let entries = journal.receive(for: .seconds(3)).map { String(decoding: $0.bytes, as: UTF8.self) }
         let agent = entries.first { $0.contains("MESSAGE=NHSO agent is not answering") }

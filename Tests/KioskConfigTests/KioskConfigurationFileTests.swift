@@ -48,7 +48,8 @@ import Testing
         #expect(settings.hospitalCode == "10757")
         #expect(settings.hospitalName == "รพ.พระนั่งเกล้า")
         #expect(settings.reader == nil)
-        #expect(settings.nhso.backend == .direct)
+        #expect(settings.nhso.backend == .agent, "NHSO documents the agent for production kiosks")
+        #expect(settings.nhso.agentURL == "http://localhost:8189")
         #expect(settings.nhso.zone == .production)
         #expect(settings.nhso.tokenFile == "/etc/authen-kiosk/token")
         #expect(settings.journey.idleSeconds == 60)
@@ -273,6 +274,17 @@ struct ConfigurationSafetyTests {
         #expect(try await problems(minimal + "nhso: { zone: production, baseURL: \"http://127.0.0.1:18189\" }\n")
             .contains("nhso.baseURL is 'http://127.0.0.1:18189'"))
         #expect(try await problems(minimal + "nhso: { zone: test, baseURL: \"http://127.0.0.1:18189\" }\n") == "")
+    }
+
+    @Test func valuesAreReadAsWrittenNotAsYAMLWouldGuess() async throws {
+        let settings = try await KioskConfigurationFile.load(path: try write("""
+            hospital: { hcode: 01075, kioskName: 1:30 }
+            admin: { pinHash: "\(KioskConfigurationFileTests.pinHash)" }
+            journey: { mobileRequired: yes }
+            """))
+        #expect(settings.hospitalCode == "01075", "not octal 573")
+        #expect(settings.printer.kioskName == "1:30", "not 90 (sexagesimal)")
+        #expect(settings.journey.mobileRequired)
     }
 
     @Test func idsAreASCIIDigitsOnly() async throws {

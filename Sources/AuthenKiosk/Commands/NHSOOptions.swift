@@ -14,7 +14,7 @@ struct NHSOOptions: ParsableArguments {
     @Option(help: "NHSO zone for the cloud API: test or production (they have different tokens).")
     var zone: String = NHSOZone.test.rawValue
 
-    @Option(help: "Cloud API address instead of the zone's (for the nhso-testzone simulator: http://127.0.0.1:8189).")
+    @Option(help: "Cloud API address instead of the zone's (for the nhso-testzone simulator: http://127.0.0.1:18189).")
     var baseURL: String?
 
     @Option(help: "The agent's address.")

@@ -24,11 +24,18 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // Warnings too: an unattended kiosk's log is how IT learns that NHSO or the agent was unreachable.
         Diagnostics.bootstrapLogging(defaultLevel: .warning)
+        let logger = Logger(label: "authen-kiosk")
+        /// Why the kiosk does not start: on standard error, and in the log (under systemd standard error
+        /// is the kiosk's own terminal, gone as soon as the program ends).
+        func refuse(_ line: String) {
+            printError(line)
+            logger.error("the kiosk does not start: \(line)")
+        }
         let settings: KioskSettings
         do {
             settings = try await KioskConfigurationFile.load(path: config)
         } catch {
-            printError("\(error)")
+            refuse("\(error)")
             throw ExitCode(2)
         }
         // The token: required by NHSO's cloud API; with the agent, only check-authen-status uses it.
@@ -37,16 +44,16 @@ struct RunCommand: AsyncParsableCommand {
             token = try Self.loadToken(settings.nhso)
             if token == nil && settings.nhso.backend == .direct { throw NHSOError.tokenMissing }
         } catch let error as NHSOError {
-            printError(error.staffMessage)
+            refuse(error.staffMessage)
             throw ExitCode(3)
         }
         if settings.journey.qrAuthenticationURL != nil && token == nil {
             // The QR path learns the code from check-authen-status, which needs the kiosk token.
-            printError("hospital.qrURL is set, but there is no kiosk token (nhso.tokenFile or NHSO_KIOSK_TOKEN): the QR path needs it for check-authen-status")
+            refuse("hospital.qrURL is set, but there is no kiosk token (nhso.tokenFile or NHSO_KIOSK_TOKEN): the QR path needs it for check-authen-status")
             throw ExitCode(3)
         }
         guard let assets = AssetLocator.find() else {
-            printError("The assets folder (texts) was not found: set AUTHEN_KIOSK_ASSETS")
+            refuse("The assets folder (texts) was not found: set AUTHEN_KIOSK_ASSETS")
             throw ExitCode(2)
         }
         let catalog = try TextCatalog.load(assets: assets)
@@ -55,20 +62,20 @@ struct RunCommand: AsyncParsableCommand {
             printer = try ReceiptSlipPrinter.configured(settings.printer, hospitalName: settings.hospitalName, hospitalCode: settings.hospitalCode,
                                                         assets: assets, texts: catalog.texts)
         } catch {
-            printError("\(error)")
+            refuse("\(error)")
             throw ExitCode(2)
         }
         do {
             try Diagnostics.keepStandardErrorOffScreen(logPath: settings.logPath)
         } catch {
-            printError("output.log '\(settings.logPath)' cannot be written: \(error.localizedDescription)")
+            refuse("output.log '\(settings.logPath)' cannot be written: \(error.localizedDescription)")
             throw ExitCode(2)
         }
         let services: KioskServices
         do {
             services = try KioskServices.from(settings, token: token, printer: printer)
         } catch {
-            printError("\(error): the kiosk does not start without its journal (check the folder exists and is writable, and the disk has space)")
+            refuse("\(error): the kiosk does not start without its journal (check the folder exists and is writable, and the disk has space)")
             throw ExitCode(2)
         }
         let journey = Journey(configuration: settings.journey)
