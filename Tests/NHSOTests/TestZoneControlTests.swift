@@ -56,7 +56,7 @@ import Testing
         let first = try await zone.cloud().confirmSave(visit)
         let (status, _) = try await post(zone, "/testzone/cancel/\(try #require(first.claimCode))", "{}")
         #expect(status == 200)
-        let (missing, _) = try await post(zone, "/testzone/cancel/PP0000000001", "{}")
+        let (missing, _) = try await post(zone, "/testzone/cancel/PP0000999999", "{}")
         #expect(missing == 404)
         let second = try await zone.cloud().confirmSave(visit)
         #expect(second.claimCode != first.claimCode)
