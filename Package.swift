@@ -112,6 +112,7 @@ let package = Package(
                 "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal", "Camera", "Printing",
                 "CSystemd",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
 

@@ -24,6 +24,8 @@ public final class EffectRunner: Sendable {
     let submitter: @Sendable (any NHSOService) -> VisitSubmitter
     /// `nil` where the kiosk has no camera.
     let camera: FFmpegCamera?
+    /// Counts what the journey records (outcomes by path); `nil`: nothing is counted.
+    let metrics: KioskMetrics?
     /// Photos taken, until their visit is settled (memory only).
     public let photos = PhotoStore()
     /// The claim slips of this run, for staff to print again.
@@ -47,9 +49,11 @@ public final class EffectRunner: Sendable {
         today: @escaping @Sendable () -> String = { ThaiTime.today() },
         submitter: @escaping @Sendable (any NHSOService) -> VisitSubmitter = { VisitSubmitter(service: $0) },
         camera: FFmpegCamera? = nil,
+        metrics: KioskMetrics? = nil,
         post: @escaping @Sendable (JourneyEvent) -> Void
     ) {
         self.camera = camera
+        self.metrics = metrics
         self.cards = cards
         self.nhso = nhso
         self.printer = printer
@@ -61,6 +65,7 @@ public final class EffectRunner: Sendable {
     }
 
     public func perform(_ effect: JourneyEffect) {
+        metrics?.observe(effect)
         let post = self.post
         switch effect {
         case .readCard(let visit):

@@ -18,6 +18,8 @@ public struct KioskServices: Sendable {
     public var logger: Logger
     /// The camera for the photo paths; `nil`: none.
     public var camera: FFmpegCamera?
+    /// What the kiosk counts for the hospital's monitoring; `nil`: nothing is counted.
+    public var metrics: KioskMetrics?
 
     public init(cards: any CardSource, nhso: any NHSOService, printer: any SlipPrinter, journal: VisitJournal,
                 logger: Logger = Logger(label: "authen-kiosk"), camera: FFmpegCamera? = nil) {
@@ -56,10 +58,25 @@ public struct KioskServices: Sendable {
         }
     }
 
+    /// These services with what they do counted (`metrics`): NHSO's calls timed, the journey's outcomes
+    /// and the devices' errors seen as they pass.
+    public func measured() -> KioskServices {
+        var measured = self
+        let journal = self.journal
+        let metrics = KioskMetrics(pendingVisits: { try? journal.unsettled().count })
+        measured.metrics = metrics
+        measured.nhso = MeasuredNHSOService(inner: nhso, metrics: metrics)
+        return measured
+    }
+
     /// A core for `journey` whose effects use these services.
     public func core(journey: Journey) -> KioskCore {
         let queue = EventQueue()
-        let effects = EffectRunner(cards: cards, nhso: nhso, printer: printer, journal: journal, logger: logger, camera: camera) { queue.post($0) }
+        let metrics = self.metrics
+        let effects = EffectRunner(cards: cards, nhso: nhso, printer: printer, journal: journal, logger: logger, camera: camera, metrics: metrics) {
+            metrics?.observe($0)
+            queue.post($0)
+        }
         return KioskCore(journey: journey, queue: queue, effects: effects)
     }
 
@@ -68,9 +85,21 @@ public struct KioskServices: Sendable {
     /// leave; a submit still under way is waited for (up to the journey's submit limit) before returning,
     /// and its outcome is in the journal. Returns how the admin menu (or a signal) ended it.
     @discardableResult
+    /// - Parameter metricsAt: where to serve `metrics` as Prometheus text (loopback), if anywhere.
     public func launch(journey: Journey, renderer: ScreenRenderer, admin: AdminSetup, retentionDays: Int,
                        demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil,
-                       recoveryBudget: Duration = .seconds(20)) async -> KioskRuntime.Outcome {
+                       metricsAt: (host: String, port: Int)? = nil, recoveryBudget: Duration = .seconds(20)) async -> KioskRuntime.Outcome {
+        let serving = metrics.flatMap { metrics in metricsAt.map { address in
+            let logger = self.logger
+            return Task {
+                do {
+                    try await MetricsServer(metrics: metrics, host: address.host, port: address.port).run(logger: logger)
+                } catch {
+                    logger.error("metrics are not served", metadata: ["listen": "\(address.host):\(address.port)", "reason": "\(error)"])
+                }
+            }
+        } }
+        defer { serving?.cancel() }
         let recovery = Recovery(journal: journal, nhso: nhso, logger: logger)
         let unfinished = ((try? journal.unsettled()) ?? []).count
         if unfinished > 0 { print("authen-kiosk: asking NHSO about \(unfinished) unfinished visit(s) before taking patients…") }

@@ -57,6 +57,7 @@ public enum KioskConfigurationFile {
         "printer.status": "true (ask a network printer's paper and cover status before and after each slip) or false",
         "printer.logo": "a PNG file printed at the top of slips, or empty",
         "printer.templates": "a folder with claim.slip, queue.slip and pending.slip, or empty for the assets' slips/",
+        "metrics.listen": "HOST:PORT on loopback (127.0.0.1:9464, [::1]:9464) where Prometheus text is served at /metrics, or empty for none",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
         "output.journalRetentionDays": "a whole number of days, 1 to 3650",
         "output.log": "a file for the program's log while it has the screen",
@@ -283,6 +284,16 @@ public enum KioskConfigurationFile {
                 kioskName: text("hospital.kioskName") ?? ""
             )
         }
+        var metrics: KioskSettings.Metrics?
+        if let listen = text("metrics.listen") {
+            // Loopback only: the hospital's monitoring reaches it through its own agent on the box.
+            if let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (1...65535).contains(port) {
+                let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+                if ["127.0.0.1", "::1", "localhost"].contains(host) { metrics = KioskSettings.Metrics(host: host, port: port) } else { bad("metrics.listen", listen) }
+            } else {
+                bad("metrics.listen", listen)
+            }
+        }
         let slipsFolder = URL(fileURLWithPath: text("output.slips") ?? "/var/lib/authen-kiosk/slips").standardizedFileURL.path
         let printer = printerSettings(text("printer.connection") ?? "file:\(slipsFolder)")
         return KioskSettings(
@@ -292,7 +303,7 @@ public enum KioskConfigurationFile {
             journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
             journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),
             logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log",
-            camera: camera, printer: printer
+            camera: camera, printer: printer, metrics: metrics
         )
     }
 

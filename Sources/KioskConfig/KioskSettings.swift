@@ -28,6 +28,18 @@ public struct KioskSettings: Sendable, Hashable {
     public var camera: CameraSettings?
     /// The receipt printer, and what its slips say of the kiosk.
     public var printer: Printer
+    /// Where Prometheus text is served (loopback); `nil`: nowhere.
+    public var metrics: Metrics?
+
+    public struct Metrics: Sendable, Hashable {
+        public var host: String
+        public var port: Int
+
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
+    }
 
     public struct Admin: Sendable, Hashable {
         /// The PIN's yescrypt hash (`AdminPIN`).

@@ -46,6 +46,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The printer's paper: 58 or 80 (mm).")
     var paper = 80
 
+    @Option(help: "Serve the kiosk's metrics as Prometheus text at http://127.0.0.1:PORT/metrics.")
+    var metricsPort: Int?
+
     @Option(help: "Folder for slips and the journal.")
     var output = FileManager.default.temporaryDirectory.appendingPathComponent("authen-kiosk-demo").path
 
@@ -92,7 +95,7 @@ struct DemoCommand: AsyncParsableCommand {
             try DemoCommand.printer(printerConnection, slips: outputFolder.appendingPathComponent("slips").path, paper: paper),
             hospitalName: "โรงพยาบาลสาธิต (Demo Hospital)", hospitalCode: "10757", assets: assets, texts: catalog.texts
         )
-        let services = KioskServices(
+        var services = KioskServices(
             cards: slot, nhso: nhso, printer: printer,
             journal: try VisitJournal(path: outputFolder.appendingPathComponent("journal.sqlite").path), logger: quiet, camera: camera
         )
@@ -100,9 +103,10 @@ struct DemoCommand: AsyncParsableCommand {
         // Shut down leaves the demo: it never turns off the machine it is shown on.
         let admin = AdminSetup(pinHash: pinHash, shutdownCommand: [], nhsoSummary: "the demo's built-in test zone at \(testZone.url)",
                                tokenSummary: "the test zone's token")
+        if metricsPort != nil { services = services.measured() }
         let outcome = await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
-            admin: admin, retentionDays: 30, demoSlot: slot, demoPhone: phone
+            admin: admin, retentionDays: 30, demoSlot: slot, demoPhone: phone, metricsAt: metricsPort.map { ("127.0.0.1", $0) }
         )
         testZone.stop()
         try LeavingKiosk.carryOut(outcome, shutdownCommand: [])

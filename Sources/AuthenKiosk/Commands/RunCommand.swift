@@ -71,9 +71,10 @@ struct RunCommand: AsyncParsableCommand {
             refuse("output.log '\(settings.logPath)' cannot be written: \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        let services: KioskServices
+        var services: KioskServices
         do {
             services = try KioskServices.from(settings, token: token, printer: printer)
+            if settings.metrics != nil { services = services.measured() }
         } catch {
             refuse("\(error): the kiosk does not start without its journal (check the folder exists and is writable, and the disk has space)")
             throw ExitCode(2)
@@ -86,7 +87,8 @@ struct RunCommand: AsyncParsableCommand {
         let outcome = await services.launch(
             journey: journey, renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
             admin: admin, retentionDays: settings.journalRetentionDays,
-            headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName
+            headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName,
+            metricsAt: settings.metrics.map { ($0.host, $0.port) }
         )
         try LeavingKiosk.carryOut(outcome, shutdownCommand: settings.admin.shutdownCommand)
     }
