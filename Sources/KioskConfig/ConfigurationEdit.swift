@@ -15,15 +15,46 @@ public enum ConfigurationEdit {
         try replace(path, with: updated)
     }
 
+    /// Several keys set in one text (`section.key`, or a top-level `key`).
+    public static func apply(_ edits: [(key: String, value: String)], to text: String) throws -> String {
+        try edits.reduce(text) { text, edit in try setting(key: edit.key, to: edit.value, in: text) }
+    }
+
+    /// Writes `text` to `path` atomically, with the owner and mode of `reference` (the file it replaces
+    /// or sits beside).
+    public static func write(_ text: String, to path: String, like reference: String) throws {
+        var info = stat()
+        guard stat(reference, &info) == 0 else { throw EditError(errorDescription: "\(reference): \(String(cString: strerror(errno)))") }
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o777)
+        guard fd >= 0 else { throw EditError(errorDescription: "\(path) cannot be written: \(String(cString: strerror(errno)))") }
+        var ok = Array(text.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) == $0.count }
+        ok = ok && fchown(fd, info.st_uid, info.st_gid) == 0 && fchmod(fd, info.st_mode & 0o777) == 0 && fsync(fd) == 0
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw EditError(errorDescription: "\(path) was not written")
+        }
+    }
+
     static func setting(key: String, to value: String, removing: [String] = [], in text: String) throws(EditError) -> String {
-        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw EditError(errorDescription: "\(key) is not a section.key") }
-        let (section, name) = (parts[0], parts[1])
         guard !value.contains("\""), !value.contains("\\"), !value.contains("\n") else {
             throw EditError(errorDescription: "the value cannot be written in double quotes")
         }
         var lines = text.components(separatedBy: "\n")
         let quoted = "\"\(value)\""
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            // A top-level key (`training`): its line, or a new one at the end.
+            if let index = lines.firstIndex(where: { topLevelKey($0) == key }) {
+                lines[index] = "\(key): \(quoted)"
+            } else {
+                if lines.last == "" { lines.removeLast() }
+                lines += ["\(key): \(quoted)", ""]
+            }
+            return lines.joined(separator: "\n")
+        }
+        let (section, name) = (parts[0], parts[1])
 
         guard let start = lines.firstIndex(where: { topLevelKey($0) == section }) else {
             if lines.last == "" { lines.removeLast() }
@@ -62,19 +93,5 @@ public enum ConfigurationEdit {
     }
 
     /// Writes beside the file, keeps its owner and mode, syncs, then renames over it.
-    static func replace(_ path: String, with text: String) throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw EditError(errorDescription: String(cString: strerror(errno))) }
-        let temporary = path + ".new-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o777)
-        guard fd >= 0 else { throw EditError(errorDescription: "cannot write beside it: \(String(cString: strerror(errno)))") }
-        var ok = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) == $0.count }
-        ok = ok && fchown(fd, info.st_uid, info.st_gid) == 0 && fchmod(fd, info.st_mode & 0o777) == 0 && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw EditError(errorDescription: "not written: \(reason)")
-        }
-    }
+    static func replace(_ path: String, with text: String) throws { try write(text, to: path, like: path) }
 }
