@@ -30,6 +30,9 @@ public final class KioskRuntime: @unchecked Sendable {
     let demoPhone: (@Sendable (String) -> Void)?
     /// Shown in the header when set (the hospital's name).
     let headerNote: String?
+    /// Speaks each patient screen's prompt; `nil`: silent (and always at a station).
+    let voice: VoiceGuide?
+    private var lastPrompt: (key: String, language: Language)?
 
     var state: JourneyState { core.state }
     private var queue: EventQueue { core.queue }
@@ -56,7 +59,9 @@ public final class KioskRuntime: @unchecked Sendable {
     private var signalSources: [any DispatchSourceSignal] = []
 
     public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, console: AdminConsole, adminActions: AdminActions?,
-                demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil) {
+                demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil,
+                voice: VoiceGuide? = nil) {
+        self.voice = voice
         self.demoPhone = demoPhone
         self.core = core
         self.renderer = renderer
@@ -207,7 +212,17 @@ public final class KioskRuntime: @unchecked Sendable {
             grid.put("DEMO  F5 = เสียบบัตรตัวอย่าง / insert a demo card   F6 = ดึงบัตรออก / pull it out\(phone)", row: 2, column: 2, style: .title)
         }
         adminRenderer.draw(admin, defaultLanguage: state.defaultLanguage, language: state.language, visitInProgress: state.visit != nil, into: &grid)
+        speak()
         driver.draw(grid)
+    }
+
+    /// A screen's prompt, once each time the screen (or its language) changes; never while staff use the
+    /// admin menu. The speech runs on its own, so it never holds the loop.
+    private func speak() {
+        guard let voice, !admin.isOpen, let key = VoicePrompt.key(for: state.step) else { return }
+        if let lastPrompt, lastPrompt.key == key, lastPrompt.language == state.language { return }
+        lastPrompt = (key, state.language)
+        voice.say(key, language: state.language)
     }
 
     private func handleTerminationSignals() {

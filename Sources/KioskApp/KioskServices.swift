@@ -88,7 +88,8 @@ public struct KioskServices: Sendable {
     /// - Parameter metricsAt: where to serve `metrics` as Prometheus text (loopback), if anywhere.
     public func launch(journey: Journey, renderer: ScreenRenderer, admin: AdminSetup, retentionDays: Int,
                        demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil,
-                       metricsAt: (host: String, port: Int)? = nil, recoveryBudget: Duration = .seconds(20)) async -> KioskRuntime.Outcome {
+                       metricsAt: (host: String, port: Int)? = nil, voice: VoiceGuide? = nil,
+                       recoveryBudget: Duration = .seconds(20)) async -> KioskRuntime.Outcome {
         let serving = metrics.flatMap { metrics in metricsAt.map { address in
             let logger = self.logger
             return Task {
@@ -151,7 +152,8 @@ public struct KioskServices: Sendable {
         let console = AdminConsole(mode: journey.configuration.mode, attemptsBeforeLockout: admin.lockoutAttempts, lockoutSeconds: admin.lockoutSeconds)
         let actions = AdminActions(setup: admin, services: self, slips: effects.slips, language: journey.configuration.defaultLanguage) { queue.post(.admin($0)) }
         let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, console: console, adminActions: actions,
-                                   demoSlot: demoSlot, demoPhone: demoPhone, headerNote: headerNote)
+                                   demoSlot: demoSlot, demoPhone: demoPhone, headerNote: headerNote,
+                                   voice: journey.configuration.mode == .kiosk ? voice : nil)
         let outcome = await runtime.runOnOwnThread()
         let running = core.effects.submitsInFlight
         if !running.isEmpty {

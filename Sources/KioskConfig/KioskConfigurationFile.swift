@@ -57,6 +57,10 @@ public enum KioskConfigurationFile {
         "printer.status": "true (ask a network printer's paper and cover status before and after each slip) or false",
         "printer.logo": "a PNG file printed at the top of slips, or empty",
         "printer.templates": "a folder with claim.slip, queue.slip and pending.slip, or empty for the assets' slips/",
+        "voice.enabled": "true (each patient screen speaks a short prompt: espeak-ng's Thai or English voice, or a recording) or false",
+        "voice.command": "the speech program (default: espeak-ng)",
+        "voice.recordings": "a folder of recorded prompts, KEY.LANGUAGE.wav (voice.attract.th.wav), played instead of the synthetic voice",
+        "voice.saveTo": "a folder where each prompt is saved as a .wav instead of spoken (to try the voices without speakers)",
         "metrics.listen": "HOST:PORT on loopback (127.0.0.1:9464, [::1]:9464) where Prometheus text is served at /metrics, or empty for none",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
         "output.journalRetentionDays": "a whole number of days, 1 to 3650",
@@ -284,6 +288,10 @@ public enum KioskConfigurationFile {
                 kioskName: text("hospital.kioskName") ?? ""
             )
         }
+        let voice = flag("voice.enabled", default: false) ? KioskSettings.Voice(
+            command: (text("voice.command") ?? "espeak-ng").split(separator: " ").map(String.init),
+            recordings: text("voice.recordings"), saveTo: text("voice.saveTo")
+        ) : nil
         var metrics: KioskSettings.Metrics?
         if let listen = text("metrics.listen") {
             // Loopback only: the hospital's monitoring reaches it through its own agent on the box.
@@ -303,7 +311,7 @@ public enum KioskConfigurationFile {
             journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
             journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),
             logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log",
-            camera: camera, printer: printer, metrics: metrics
+            camera: camera, printer: printer, metrics: metrics, voice: voice
         )
     }
 

@@ -30,6 +30,14 @@ public struct KioskSettings: Sendable, Hashable {
     public var printer: Printer
     /// Where Prometheus text is served (loopback); `nil`: nowhere.
     public var metrics: Metrics?
+    /// Spoken prompts for patients; `nil`: silent.
+    public var voice: Voice?
+
+    public struct Voice: Sendable, Hashable {
+        public var command: [String]
+        public var recordings: String?
+        public var saveTo: String?
+    }
 
     public struct Metrics: Sendable, Hashable {
         public var host: String

@@ -127,7 +127,7 @@ import Testing
         #expect(user.hasSuffix(":/var/lib/authen-kiosk:/usr/sbin/nologin"))
         let uid = try #require(Int(user.split(separator: ":")[2]))
         let group = try String(contentsOf: root.appendingPathComponent("etc/group"), encoding: .utf8)
-        for name in ["lp", "video"] {
+        for name in ["lp", "video", "audio"] {
             #expect(group.split(separator: "\n").contains { $0.hasPrefix("\(name):") && $0.hasSuffix("authen-kiosk") }, "group \(name)")
         }
         let state = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("var/lib/authen-kiosk").path)

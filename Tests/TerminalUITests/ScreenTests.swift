@@ -200,3 +200,17 @@ enum UISamples {
         }
     }
 }
+
+@Suite("Spoken prompts")
+struct VoicePromptCatalogTests {
+    @Test func everyPromptIsInBothLanguages() throws {
+        let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("assets")
+        for language in ["th", "en"] {
+            let texts = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: assets.appendingPathComponent("text/\(language).json")))
+            for key in ["voice.attract", "voice.choose", "voice.wait", "voice.qr", "voice.followScreen", "voice.counter", "voice.review",
+                        "voice.mobile", "voice.pending", "voice.code", "voice.problem"] {
+                #expect(texts[key]?.isEmpty == false, "\(key) in \(language)")
+            }
+        }
+    }
+}

@@ -49,6 +49,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Serve the kiosk's metrics as Prometheus text at http://127.0.0.1:PORT/metrics.")
     var metricsPort: Int?
 
+    @Flag(help: "Speak each screen's prompt (espeak-ng).")
+    var voice = false
+
+    @Option(help: "Save each spoken prompt as a .wav in this folder instead of speaking it (implies --voice).")
+    var voiceSaveTo: String?
+
     @Option(help: "Folder for slips and the journal.")
     var output = FileManager.default.temporaryDirectory.appendingPathComponent("authen-kiosk-demo").path
 
@@ -106,7 +112,8 @@ struct DemoCommand: AsyncParsableCommand {
         if metricsPort != nil { services = services.measured() }
         let outcome = await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
-            admin: admin, retentionDays: 30, demoSlot: slot, demoPhone: phone, metricsAt: metricsPort.map { ("127.0.0.1", $0) }
+            admin: admin, retentionDays: 30, demoSlot: slot, demoPhone: phone, metricsAt: metricsPort.map { ("127.0.0.1", $0) },
+            voice: voice || voiceSaveTo != nil ? VoiceGuide(settings: VoiceGuide.Settings(saveTo: voiceSaveTo), catalog: catalog) : nil
         )
         testZone.stop()
         try LeavingKiosk.carryOut(outcome, shutdownCommand: [])

@@ -88,7 +88,8 @@ struct RunCommand: AsyncParsableCommand {
             journey: journey, renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
             admin: admin, retentionDays: settings.journalRetentionDays,
             headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName,
-            metricsAt: settings.metrics.map { ($0.host, $0.port) }
+            metricsAt: settings.metrics.map { ($0.host, $0.port) },
+            voice: settings.voice.map { VoiceGuide(settings: VoiceGuide.Settings(command: $0.command, recordings: $0.recordings, saveTo: $0.saveTo), catalog: catalog) }
         )
         try LeavingKiosk.carryOut(outcome, shutdownCommand: settings.admin.shutdownCommand)
     }
