@@ -30,9 +30,13 @@ import Testing
     @Test func aTrainingKioskOnTheSimulatorIsReady() throws {
         try Harness.requireVirtualReader(KioskRunTests.reader)
         let zone = try TestZoneProcess()
-        let config = try writeKioskConfiguration(zone: zone, folder: folder(), backend: "direct", reader: KioskRunTests.reader)
+        let place = folder()
+        let config = try writeKioskConfiguration(zone: zone, folder: place, backend: "direct", reader: KioskRunTests.reader)
         let (status, document, table) = try doctor(config, environment: token)
         #expect(status == 0, "\(table)")
+        // Doctor (often run as root) never makes the kiosk's journal: its files must be the kiosk user's.
+        #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent("journal.sqlite").path))
+        #expect(table.contains("not created yet"))
         #expect(document.ok)
         let statuses = Dictionary(document.checks.map { ($0.name, $0.status) }, uniquingKeysWith: { $1 })
         for name in ["configuration", "token file", "slip templates", "journal", "pcscd", "reader", "card", "printer", "camera", "NHSO", "clock", "token", "disk"] {

@@ -37,7 +37,13 @@ import Testing
         let training = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("go-production-\(UUID())")
         let config = try trainingConfiguration(folder, zone: training)
+        // The test zone's token in the file production's will take.
         let tokenFile = folder.appendingPathComponent("token").path
+        try "testzone-kiosk-token-10757\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        chmod(tokenFile, 0o600)
+        try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "  timeoutSeconds: 5", with: "  timeoutSeconds: 5\n  tokenFile: \(tokenFile)")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o600)
         let before = try String(contentsOfFile: config, encoding: .utf8)
 
         // A test-zone token is refused by production: nothing changes.
@@ -45,7 +51,7 @@ import Testing
         #expect(refused.status == 3, "\(refused.stderr)")
         #expect(refused.stderr.contains("NHSO refused the token"))
         #expect(try String(contentsOfFile: config, encoding: .utf8) == before)
-        #expect(!FileManager.default.fileExists(atPath: tokenFile))
+        #expect(try String(contentsOfFile: tokenFile, encoding: .utf8) == "testzone-kiosk-token-10757\n")
 
         let switched = try goProduction(["--config", config, "--token-file", tokenFile, "--nhso-url", production.url], token: "prod-token-for-the-switch-test")
         #expect(switched.status == 0, "\(switched.stderr)")
@@ -63,12 +69,23 @@ import Testing
         #expect(configMode == 0o600)
         let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("kiosk.yaml.test-zone-") }
         #expect(kept.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix("token.test-zone-") }, "the test token is kept")
 
         // Already production: refused. Rolled back: the training configuration again.
         #expect(try goProduction(["--config", config, "--nhso-url", production.url], token: "x").status == 2)
         let back = try runKiosk(["go-production", "--rollback", "--config", config])
-        #expect(back.status == 0)
+        #expect(back.status == 0, "\(back.stderr)")
         #expect(try String(contentsOfFile: config, encoding: .utf8) == before)
+        #expect(try String(contentsOfFile: tokenFile, encoding: .utf8) == "testzone-kiosk-token-10757\n", "and its token with it")
+    }
+
+    @Test func anAddressThatWouldCarryTheTokenInClearTextIsRefusedFirst() throws {
+        let training = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("go-production-\(UUID())")
+        let config = try trainingConfiguration(folder, zone: training)
+        let result = try goProduction(["--config", config, "--nhso-url", "http://127.0.0.1.example.org"], token: "some-token")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--nhso-url is an https address"))
     }
 
     @Test func anUnreachableNHSOChangesNothing() throws {

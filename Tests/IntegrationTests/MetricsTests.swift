@@ -42,7 +42,7 @@ import Testing
         #expect(kiosk.waitFor("กรุณานำบัตรประชาชนออก"))
         try kiosk.keys("F6")
         let after = try scrape(port)
-        #expect(after.contains("authen_kiosk_authentications_total{path=\"card\",outcome=\"coded\"} 1"), "\(after)")
+        #expect(after.contains("authen_kiosk_visits{path=\"card\",outcome=\"coded\"} 1"), "\(after)")
         #expect(after.contains("authen_kiosk_nhso_request_seconds_count{call=\"rights\"} 1"))
         #expect(after.contains("authen_kiosk_nhso_request_seconds_count{call=\"confirmSave\"} 1"))
         #expect(!after.contains("1101700203450"), "no citizen id in the metrics")

@@ -18,10 +18,25 @@ struct KioskMetricsTests {
         metrics.observe(.record(other, .identified(citizenID: "3500100345671", path: .proxyCard)))
         metrics.observe(.record(other, .ended(.cardRemoved, detail: "")))
         let text = metrics.render()
-        #expect(text.contains("authen_kiosk_authentications_total{path=\"card\",outcome=\"coded\"} 1"))
-        #expect(text.contains("authen_kiosk_authentications_total{path=\"proxyCard\",outcome=\"cardRemoved\"} 1"))
+        #expect(text.contains("authen_kiosk_visits{path=\"card\",outcome=\"coded\"} 1"))
+        #expect(text.contains("authen_kiosk_visits{path=\"proxyCard\",outcome=\"cardRemoved\"} 1"))
         #expect(text.contains("authen_kiosk_pending_visits 2"))
         #expect(!text.contains("1101700203450") && !text.contains("3500100345671"), "no citizen id in the metrics")
+    }
+
+    @Test func aVisitTriedAgainCountsOnceAsItsLastAttemptEnded() {
+        let metrics = KioskMetrics()
+        metrics.observe(.readCard(visit))
+        metrics.observe(.record(visit, .identified(citizenID: "1101700203450", path: .card)))
+        metrics.observe(.record(visit, .ended(.rightsUnavailable, detail: "NHSO did not answer")))
+        metrics.observe(.result(visit, .visitSubmitted(VisitSubmitter.Submitted(claimCode: ClaimCode("PP0000000002")!, claimDateTime: "2026-11-28T09:00:00", origin: .issued))))
+        // A card that never read: no identification, still a card visit.
+        metrics.observe(.readCard(other))
+        metrics.observe(.record(other, .ended(.cardUnreadable, detail: "")))
+        let text = metrics.render()
+        #expect(text.contains("authen_kiosk_visits{path=\"card\",outcome=\"coded\"} 1"))
+        #expect(!text.contains("rightsUnavailable"))
+        #expect(text.contains("authen_kiosk_visits{path=\"card\",outcome=\"cardUnreadable\"} 1"))
     }
 
     @Test func paperOutAndDeviceErrorsAreCounted() {
@@ -32,7 +47,9 @@ struct KioskMetricsTests {
         metrics.observe(.result(visit, .cameraFailed("no camera")))
         let text = metrics.render()
         #expect(text.contains("authen_kiosk_paper_out_total 2"))
-        #expect(text.contains("authen_kiosk_errors_total{device=\"printer\",kind=\"the printer s cover is open\"} 1"))
+        #expect(text.contains("authen_kiosk_errors_total{device=\"printer\",kind=\"cover open\"} 1"))
+        metrics.observe(.result(visit, .slipFailed("cannot write /var/lib/authen-kiosk/slips/PP0000000003.escpos")))
+        #expect(metrics.render().contains("authen_kiosk_errors_total{device=\"printer\",kind=\"other\"} 1"), "no file name in a label")
         #expect(text.contains("authen_kiosk_errors_total{device=\"camera\",kind=\"failed\"} 1"))
     }
 

@@ -38,7 +38,7 @@ struct GoProductionCommand: AsyncParsableCommand {
     var rollback = false
 
     func run() async throws {
-        if rollback { return try rollBack() }
+        if rollback { return try await rollBack() }
         let settings: KioskSettings
         do {
             settings = try await KioskConfigurationFile.load(path: config)
@@ -49,6 +49,13 @@ struct GoProductionCommand: AsyncParsableCommand {
         guard settings.nhso.zone == .test else {
             printError("\(config) already uses NHSO's production zone")
             throw ExitCode(2)
+        }
+        if let nhsoURL {
+            let host = URLComponents(string: nhsoURL)?.host ?? ""
+            guard nhsoURL.hasPrefix("https://") || (nhsoURL.hasPrefix("http://") && ["127.0.0.1", "localhost", "::1"].contains(host)) else {
+                printError("--nhso-url is an https address (http only on this machine): the token must not travel in clear text")
+                throw ExitCode(2)
+            }
         }
         let changes = Self.changes(settings, tokenFile: tokenFile)
         print("Switching \(config) to NHSO's production zone:")
@@ -64,24 +71,22 @@ struct GoProductionCommand: AsyncParsableCommand {
         }
         guard let token = text.flatMap(KioskToken.init) else {
             printError("no token given: nothing changed")
-            throw ExitCode(3)
-        }
-        if let nhsoURL, !(nhsoURL.hasPrefix("https://") || nhsoURL.hasPrefix("http://127.0.0.1")) {
-            throw ValidationError("--nhso-url is an https address")
+            throw ExitCode(2)
         }
         // The token is checked before anything is written: a test-zone token, a typo or a revoked one
         // leaves the kiosk as it was.
-        let nhso = NHSOHTTPService.cloud(zone: .production, token: token, baseURL: nhsoURL, statusBaseURL: nhsoURL)
-        do throws(NHSOError) {
-            _ = try await nhso.checkAuthenStatus(pid: DoctorChecks.probeID, serviceDate: ThaiTime.today(), serviceCode: nil)
-        } catch .tokenRejected(let status) {
+        let statusBase = nhsoURL ?? settings.nhso.statusBaseURL.flatMap { $0.hasPrefix("https://") ? $0 : nil }
+        let nhso = NHSOHTTPService.cloud(zone: .production, token: token, baseURL: statusBase, statusBaseURL: statusBase,
+                                         paths: NHSOPaths.cloud.replacing(settings.nhso.paths))
+        switch await TokenCheck.ask(nhso) {
+        case .accepted:
+            break
+        case .refused(let status):
             printError("NHSO refused the token (HTTP \(status)): is it the production zone's? Nothing changed.")
             throw ExitCode(3)
-        } catch {
-            if case .unreachable = error {
-                printError("NHSO could not be reached (\(error.staffMessage)): nothing changed")
-                throw ExitCode(4)
-            }
+        case .unknown(let reason):
+            printError("NHSO's answer did not say whether it takes the token (\(reason)): nothing changed")
+            throw ExitCode(4)
         }
         print("NHSO accepts the token.")
 
@@ -104,14 +109,29 @@ struct GoProductionCommand: AsyncParsableCommand {
                 return
             }
         }
+        // Both files are kept (the test zone's token too, where the production one takes its place), then
+        // the token and the configuration are written as a pair: if the second fails, the first is undone.
         let stamp = ThaiTime.format(Date(), "yyyyMMdd-HHmmss")
         let kept = "\(config).test-zone-\(stamp)"
-        try ConfigurationEdit.write(original, to: kept, like: config)
-        try Self.writeToken(token, to: tokenFile)
-        try ConfigurationEdit.write(updated, to: config, like: config)
+        let keptToken = "\(tokenFile).test-zone-\(stamp)"
+        let hadToken = FileManager.default.fileExists(atPath: tokenFile)
+        do {
+            try ConfigurationEdit.write(original, to: kept, like: config)
+            if hadToken { try ConfigurationEdit.write(try String(contentsOfFile: tokenFile, encoding: .utf8), to: keptToken, like: tokenFile) }
+            try Self.writeToken(token, to: tokenFile)
+            do {
+                try ConfigurationEdit.write(updated, to: config, like: config)
+            } catch {
+                if hadToken { rename(keptToken, tokenFile) } else { unlink(tokenFile) }
+                throw error
+            }
+        } catch {
+            printError("the switch could not be written (\(error.localizedDescription)): the kiosk is as it was")
+            throw ExitCode(2)
+        }
         print("""
-            Switched. The test-zone configuration is kept as \(kept)
-            (authen-kiosk go-production --rollback --config \(config) puts it back).
+            Switched. The test-zone configuration is kept as \(kept)\(hadToken ? ", its token as \(keptToken)" : "")
+            (authen-kiosk go-production --rollback --config \(config) puts them back).
             Restart the kiosk: systemctl restart authen-kiosk
             """)
     }
@@ -126,15 +146,20 @@ struct GoProductionCommand: AsyncParsableCommand {
     /// simulator's), the production token's file, no training, no virtual reader.
     static func changes(_ settings: KioskSettings, tokenFile: String) -> [Change] {
         var changes = [Change(key: "nhso.zone", old: "test", new: "production")]
-        if let base = settings.nhso.baseURL { changes.append(Change(key: "nhso.baseURL", old: base, new: "")) }
-        if let status = settings.nhso.statusBaseURL { changes.append(Change(key: "nhso.statusBaseURL", old: status, new: "")) }
+        // The simulator's or the test zone's addresses go; an https production address set on purpose stays.
+        func isTestAddress(_ url: String) -> Bool {
+            let host = URLComponents(string: url)?.host ?? ""
+            return ["127.0.0.1", "localhost", "::1"].contains(host) || url.hasPrefix("http://") || url.contains(NHSOZone.test.baseURL)
+        }
+        if let base = settings.nhso.baseURL, isTestAddress(base) { changes.append(Change(key: "nhso.baseURL", old: base, new: "")) }
+        if let status = settings.nhso.statusBaseURL, isTestAddress(status) { changes.append(Change(key: "nhso.statusBaseURL", old: status, new: "")) }
         if settings.nhso.agentURL != NHSOHTTPService.defaultAgentURL {
             changes.append(Change(key: "nhso.agentURL", old: settings.nhso.agentURL, new: NHSOHTTPService.defaultAgentURL))
         }
         if settings.nhso.tokenFile != tokenFile { changes.append(Change(key: "nhso.tokenFile", old: settings.nhso.tokenFile ?? "", new: tokenFile)) }
         if settings.training { changes.append(Change(key: "training", old: "true", new: "false")) }
         if let reader = settings.reader, VirtualReader.isVirtual(reader) { changes.append(Change(key: "card.reader", old: reader, new: "")) }
-        if let qr = settings.journey.qrAuthenticationURL, qr.contains("127.0.0.1") || qr.contains("localhost") {
+        if let qr = settings.journey.qrAuthenticationURL, isTestAddress(qr) || qr.contains("testzone") {
             changes.append(Change(key: "hospital.qrURL", old: qr, new: ""))
         }
         return changes
@@ -143,24 +168,35 @@ struct GoProductionCommand: AsyncParsableCommand {
     /// The token, 0600, owned by the kiosk's user where there is one (it must read it).
     static func writeToken(_ token: KioskToken, to path: String) throws {
         let owner = getpwnam("authen-kiosk").map { (uid: $0.pointee.pw_uid, gid: $0.pointee.pw_gid) }
-        do {
-            try token.save(to: path, owner: owner)
-        } catch {
-            throw ValidationError(error.staffMessage)
-        }
+        try token.save(to: path, owner: owner)
     }
 
-    private func rollBack() throws {
+    private func rollBack() async throws {
         let folder = URL(fileURLWithPath: config).deletingLastPathComponent()
         let name = URL(fileURLWithPath: config).lastPathComponent
+        // Exactly NAME.test-zone-YYYYMMDD-HHMMSS: never a file left half-written beside it.
         let kept = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasPrefix(name + ".test-zone-") }.sorted()
+            .filter { $0.hasPrefix(name + ".test-zone-") && $0.dropFirst(name.count + 11).allSatisfy { $0.isNumber || $0 == "-" } }.sorted()
         guard let last = kept.last else {
             printError("no kept test-zone configuration beside \(config)")
             throw ExitCode(2)
         }
-        let text = try String(contentsOf: folder.appendingPathComponent(last), encoding: .utf8)
-        try ConfigurationEdit.write(text, to: config, like: config)
-        print("\(config) is the test-zone configuration again (from \(last)). Restart the kiosk: systemctl restart authen-kiosk")
+        let keptPath = folder.appendingPathComponent(last).path
+        do {
+            _ = try await KioskConfigurationFile.load(path: keptPath)
+        } catch {
+            printError("the kept configuration \(last) does not load (\(error)); nothing changed")
+            throw ExitCode(2)
+        }
+        let stamp = String(last.dropFirst(name.count + ".test-zone-".count))
+        let settings = try await KioskConfigurationFile.load(path: keptPath)
+        if let tokenFile = settings.nhso.tokenFile, FileManager.default.fileExists(atPath: "\(tokenFile).test-zone-\(stamp)") {
+            guard rename("\(tokenFile).test-zone-\(stamp)", tokenFile) == 0 else {
+                printError("the kept token could not be put back: nothing changed")
+                throw ExitCode(2)
+            }
+        }
+        try ConfigurationEdit.write(try String(contentsOfFile: keptPath, encoding: .utf8), to: config, like: config)
+        print("\(config) is the test-zone configuration again (from \(last)), with its token. Restart the kiosk: systemctl restart authen-kiosk")
     }
 }

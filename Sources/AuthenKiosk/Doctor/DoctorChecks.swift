@@ -6,27 +6,30 @@ import NHSO
 import SmartCard
 import TerminalUI
 import ThaiIDCard
+import VisitJournal
 
 /// What `doctor` looks at, built from the configuration as `run` builds the kiosk.
 struct DoctorChecks {
     let settings: KioskSettings
 
-    /// A citizen id with a valid check digit that belongs to nobody: check-authen-status is asked about it
-    /// to see whether NHSO takes the token (an answer of any kind but 401 says it does).
-    static let probeID = "1000000000009"
-
     func run(into report: inout DoctorReport) async {
         let token = self.token(&report)
+        if settings.journey.qrAuthenticationURL != nil && token == nil {
+            report.fail("QR path", "hospital.qrURL is set but there is no kiosk token: the kiosk does not start",
+                        advice: "put the token in nhso.tokenFile, or empty hospital.qrURL")
+        }
+        logFile(&report)
         guard let printer = printer(&report) else { return }
-        // As `run` builds them; the direct backend is not built without its token (already a FAIL).
+        journal(&report)
+        // As `run` builds them, but on a journal of doctor's own: doctor (often run as root) never creates
+        // or writes the kiosk's, whose files must stay the kiosk user's. The direct backend is not built
+        // without its token (already a FAIL).
         var services: KioskServices?
         if settings.nhso.backend == .agent || token != nil {
-            do {
-                services = try KioskServices.from(settings, token: token, printer: printer)
-                report.pass("journal", settings.journalPath)
-            } catch {
-                report.fail("journal", "\(error)", advice: "create the folder, give it to the kiosk's user (chown authen-kiosk), and free disk space")
-            }
+            var own = settings
+            own.journalPath = FileManager.default.temporaryDirectory.appendingPathComponent("authen-kiosk-doctor-\(UUID())/journal.sqlite").path
+            try? FileManager.default.createDirectory(atPath: URL(fileURLWithPath: own.journalPath).deletingLastPathComponent().path, withIntermediateDirectories: true)
+            services = try? KioskServices.from(own, token: token, printer: printer)
         }
         if settings.nhso.backend == .direct { pcscd(&report) }
         let cards: any CardSource = services?.cards ?? PCSCCardSource(reader: settings.reader, allowsVirtualReaders: settings.training)
@@ -48,11 +51,44 @@ struct DoctorChecks {
         camera(&report)
         await nhso(&report, services: services, token: token)
         disk(&report)
-        guard let journal = services?.journal else { return }
+        if let own = services?.journal.path { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: own).deletingLastPathComponent().path) }
+    }
+
+    /// The kiosk's journal, read only: its visits waiting for NHSO, and (as root) that its files are the
+    /// kiosk user's.
+    private func journal(_ report: inout DoctorReport) {
+        let path = settings.journalPath
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: path) else {
+            if FileManager.default.fileExists(atPath: folder) {
+                report.pass("journal", "\(path): not created yet (the kiosk creates it at its first start)")
+            } else {
+                report.fail("journal", "\(folder) does not exist", advice: "create it for the kiosk's user (the package's tmpfiles make /var/lib/authen-kiosk)")
+            }
+            return
+        }
+        if geteuid() == 0, let kiosk = getpwnam("authen-kiosk")?.pointee.pw_uid {
+            for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+                var info = stat()
+                if stat(file, &info) == 0, info.st_uid != kiosk {
+                    report.fail("journal", "\(file) belongs to user \(info.st_uid), not the kiosk's", advice: "chown authen-kiosk \(folder)/journal.sqlite*")
+                    return
+                }
+            }
+        }
         do {
-            try await journal.probe()
+            let waiting = try VisitJournal(path: path, readOnly: true).unsettled().count
+            report.pass("journal", "\(path): \(waiting) visit(s) waiting for NHSO's answer")
         } catch {
-            report.fail("journal write", "\(error)", advice: "the kiosk takes no visit without its journal: check the disk and the folder's owner")
+            report.fail("journal", "\(error)", advice: "the kiosk takes no visit without its journal: check the disk and the file's owner")
+        }
+    }
+
+    /// `run` stops when it cannot write its log while it has the screen.
+    private func logFile(_ report: inout DoctorReport) {
+        let folder = URL(fileURLWithPath: settings.logPath).deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: folder) {
+            report.fail("log", "\(folder) does not exist (output.log)", advice: "create it for the kiosk's user, or set output.log")
         }
     }
 
@@ -61,10 +97,14 @@ struct DoctorChecks {
             let token = try settings.nhso.tokenFile.map { path throws(NHSOError) in try KioskToken.load(file: path) } ?? KioskToken.fromEnvironment()
             if token == nil {
                 if settings.nhso.backend == .direct {
-                    report.fail("token", "no kiosk token", advice: "put the Kiosk Authentication Token in nhso.tokenFile (chmod 600, owned by the kiosk's user)")
+                    report.fail("token file", "no kiosk token", advice: "put the Kiosk Authentication Token in nhso.tokenFile (chmod 600, owned by the kiosk's user)")
                 } else {
-                    report.warn("token", "no kiosk token: check-authen-status is not asked, and the QR path is off", advice: "put the token in nhso.tokenFile")
+                    report.warn("token file", "no kiosk token: check-authen-status is not asked, and the QR path is off", advice: "put the token in nhso.tokenFile")
                 }
+            } else if let file = settings.nhso.tokenFile, geteuid() == 0, let kiosk = getpwnam("authen-kiosk")?.pointee.pw_uid,
+                      let owner = try? FileManager.default.attributesOfItem(atPath: file)[.ownerAccountID] as? NSNumber, owner.uint32Value != kiosk {
+                // Root reads any file; the kiosk's user reads only its own.
+                report.fail("token file", "\(file) belongs to user \(owner), so the kiosk's user cannot read it", advice: "chown authen-kiosk \(file)")
             } else {
                 report.pass("token file", settings.nhso.tokenFile ?? "NHSO_KIOSK_TOKEN")
             }
@@ -157,18 +197,14 @@ struct DoctorChecks {
             }
         }
         guard token != nil, let services else { return }
-        do throws(NHSOError) {
-            _ = try await services.nhso.checkAuthenStatus(pid: Self.probeID, serviceDate: ThaiTime.today(), serviceCode: nil)
+        switch await TokenCheck.ask(services.nhso) {
+        case .accepted:
             report.pass("token", "NHSO accepts it (\(settings.nhso.zone.rawValue) zone)")
-        } catch .tokenRejected(let status) {
+        case .refused(let status):
             report.fail("token", "NHSO refused it (HTTP \(status))", advice: "issue a new Kiosk Authentication Token for the \(settings.nhso.zone.rawValue) zone on NHSO's token page")
-        } catch {
-            // Anything but a refusal is an answer about the made-up person: the token was taken.
-            if case .unreachable = error {
-                report.fail("token", error.staffMessage, advice: "check the network")
-            } else {
-                report.pass("token", "NHSO accepts it (\(settings.nhso.zone.rawValue) zone)")
-            }
+        case .unknown(let reason):
+            report.fail("token", "NHSO's answer did not say whether it takes the token: \(reason)",
+                        advice: "check the network, any proxy in the way, and nhso.paths.checkAuthenStatus")
         }
     }
 

@@ -8,11 +8,16 @@ import Synchronization
 /// printer and camera errors, paper out, and the visits waiting for NHSO's answer.
 public final class KioskMetrics: Sendable {
     fileprivate struct State {
-        var pathOfVisit: [VisitID: IdentityPath] = [:]
-        var authentications: [Key: Int] = [:]
+        /// Each visit's path and latest outcome, oldest first (a visit retried after a failure ends
+        /// with the outcome of its last attempt: counted once, as it ended).
+        var visits: [VisitID: (path: String, outcome: String?, order: Int)] = [:]
+        var nextOrder = 0
         var errors: [Key: Int] = [:]
         var latency: [String: Histogram] = [:]
     }
+
+    /// Visits remembered for the counts: months of a busy kiosk.
+    static let visitsKept = 100_000
 
     /// Labels, in a fixed order.
     struct Key: Hashable, Comparable {
@@ -43,15 +48,17 @@ public final class KioskMetrics: Sendable {
 
     // MARK: Observing
 
-    /// What the journey asked to record, and the answers of its effects.
+    /// What the journey asked for: where a visit starts tells its path (a card read, a phone awaited);
+    /// its records tell the path for certain and how it ended.
     public func observe(_ effect: JourneyEffect) {
-        guard case .record(let visit, let record) = effect else { return }
         state.withLock { state in
-            switch record {
-            case .identified(_, let path): state.pathOfVisit[visit] = path
-            case .pending: state.count(visit, outcome: "pending")
-            case .ended(let reason, _): state.count(visit, outcome: reason.rawValue)
-            case .rights, .printed, .printFailed: break
+            switch effect {
+            case .readCard(let visit): state.start(visit, path: IdentityPath.card.rawValue)
+            case .awaitPhoneAuthentication(let visit, _, _): state.start(visit, path: IdentityPath.qr.rawValue, replacing: true)
+            case .record(let visit, .identified(_, let path)): state.start(visit, path: path.rawValue, replacing: true)
+            case .record(let visit, .pending): state.end(visit, outcome: "pending")
+            case .record(let visit, .ended(let reason, _)): state.end(visit, outcome: reason.rawValue)
+            default: break
             }
         }
     }
@@ -60,13 +67,13 @@ public final class KioskMetrics: Sendable {
         guard case .result(let visit, let result) = event else { return }
         state.withLock { state in
             switch result {
-            case .visitSubmitted: state.count(visit, outcome: "coded")
-            case .phoneAuthenticated: state.pathOfVisit[visit] = .qr; state.count(visit, outcome: "coded")
-            case .cardReadFailed(let error): state.errors[Key(labels: ["reader", Self.kind(of: "\(error)")]), default: 0] += 1
-            case .agentReadFailed: state.errors[Key(labels: ["reader", "agent"]), default: 0] += 1
+            case .visitSubmitted: state.end(visit, outcome: "coded")
+            case .phoneAuthenticated: state.start(visit, path: IdentityPath.qr.rawValue, replacing: true); state.end(visit, outcome: "coded")
+            case .cardReadFailed: state.errors[Key(labels: ["reader", "card unreadable"]), default: 0] += 1
+            case .agentReadFailed: state.errors[Key(labels: ["reader", "agent failed"]), default: 0] += 1
             case .cameraFailed: state.errors[Key(labels: ["camera", "failed"]), default: 0] += 1
             case .slipFailed(let reason), .referenceSlipFailed(let reason):
-                state.errors[Key(labels: ["printer", reason.contains("paper") ? "paper out" : Self.kind(of: reason)]), default: 0] += 1
+                state.errors[Key(labels: ["printer", Self.printerKind(reason)]), default: 0] += 1
             default: break
             }
         }
@@ -77,17 +84,24 @@ public final class KioskMetrics: Sendable {
         state.withLock { $0.latency[call, default: Histogram()].add(seconds) }
     }
 
-    /// A short, label-safe phrase for an error's kind: its words, without ids, numbers or signs (an id
-    /// in a label would make a series a patient, and a label per patient).
-    static func kind(of text: String) -> String {
-        let words = text.lowercased().split(whereSeparator: { !($0.isLetter && $0.isASCII) }).joined(separator: " ")
-        return String(words.prefix(48)).trimmingCharacters(in: .whitespaces).ifEmpty("other")
+    /// A printer's failure as one of a few fixed kinds: free text in a label (a file name, an address)
+    /// would make a series per slip.
+    static func printerKind(_ reason: String) -> String {
+        let text = reason.lowercased()
+        if text.contains("out of paper") { return "paper out" }
+        if text.contains("cover") { return "cover open" }
+        if text.contains("offline") { return "offline" }
+        if text.contains("answer") || text.contains("time") { return "not answering" }
+        if text.contains("reach") || text.contains("connect") { return "unreachable" }
+        return "other"
     }
 
     // MARK: Prometheus text
 
     public func render() -> String {
-        let (authentications, errors, latency) = state.withLock { ($0.authentications, $0.errors, $0.latency) }
+        let (visits, errors, latency) = state.withLock { ($0.visits, $0.errors, $0.latency) }
+        var authentications: [Key: Int] = [:]
+        for visit in visits.values { if let outcome = visit.outcome { authentications[Key(labels: [visit.path, outcome]), default: 0] += 1 } }
         var lines: [String] = []
         func family(_ name: String, _ type: String, _ help: String) {
             lines.append("# HELP \(name) \(help)")
@@ -95,9 +109,9 @@ public final class KioskMetrics: Sendable {
         }
         family("authen_kiosk_up", "gauge", "1 while the kiosk runs.")
         lines.append("authen_kiosk_up 1")
-        family("authen_kiosk_authentications_total", "counter", "Visits by identity path and outcome (coded, pending, or why there was no code).")
+        family("authen_kiosk_visits", "gauge", "Visits since the kiosk started, by identity path and how each ended (coded, pending, or why there was no code); a visit tried again counts once, as its last attempt ended.")
         for (key, value) in authentications.sorted(by: { $0.key < $1.key }) {
-            lines.append("authen_kiosk_authentications_total{path=\"\(key.labels[0])\",outcome=\"\(key.labels[1])\"} \(value)")
+            lines.append("authen_kiosk_visits{path=\"\(key.labels[0])\",outcome=\"\(key.labels[1])\"} \(value)")
         }
         family("authen_kiosk_errors_total", "counter", "Reader, printer and camera errors by kind; paper out is a printer error of its own.")
         for (key, value) in errors.sorted(by: { $0.key < $1.key }) {
@@ -127,9 +141,22 @@ public final class KioskMetrics: Sendable {
 }
 
 extension KioskMetrics.State {
-    /// A visit's outcome, once: the first one counts (a coded visit that later prints is still coded).
-    mutating func count(_ visit: VisitID, outcome: String) {
-        guard let path = pathOfVisit.removeValue(forKey: visit) else { return }
-        authentications[KioskMetrics.Key(labels: [path.rawValue, outcome]), default: 0] += 1
+    /// A visit begins on `path` (or turns out to be on it).
+    mutating func start(_ visit: VisitID, path: String, replacing: Bool = false) {
+        if var known = visits[visit] {
+            if replacing { known.path = path; visits[visit] = known }
+            return
+        }
+        visits[visit] = (path, nil, nextOrder)
+        nextOrder += 1
+        if visits.count > KioskMetrics.visitsKept, let oldest = visits.min(by: { $0.value.order < $1.value.order })?.key {
+            visits.removeValue(forKey: oldest)
+        }
+    }
+
+    /// How the visit ended, as far as now: a later attempt of the same visit replaces it.
+    mutating func end(_ visit: VisitID, outcome: String) {
+        if visits[visit] == nil { start(visit, path: "unknown") }
+        visits[visit]?.outcome = outcome
     }
 }

@@ -33,6 +33,17 @@ public final class VoiceGuide: Sendable {
         self.settings = settings
         self.catalog = catalog
         self.logger = logger
+        // Said once at start: a missing speech program would otherwise be silent forever.
+        if let program = settings.command.first, Self.find(program) == nil {
+            logger.error("the speech program is not installed: prompts are not spoken", metadata: ["program": "\(program)", "fix": "apt-get install espeak-ng"])
+        }
+    }
+
+    /// `program`'s path: itself when it has a slash, else the first in PATH.
+    static func find(_ program: String) -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return folders.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Says the prompt `key` in `language`, stopping whatever was being said.
@@ -42,7 +53,8 @@ public final class VoiceGuide: Sendable {
         let recording = settings.recordings.map { URL(fileURLWithPath: $0).appendingPathComponent("\(key).\(language.rawValue).wav") }
             .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
         speaking.withLock { speaking in
-            if let running = speaking.process, running.isRunning { running.terminate() }
+            // SIGKILL: the kiosk ignores SIGTERM, and a child spawned by Foundation inherits that.
+            if let running = speaking.process, running.isRunning { kill(running.processIdentifier, SIGKILL) }
             speaking.count += 1
             let process = Process()
             var arguments: [String]

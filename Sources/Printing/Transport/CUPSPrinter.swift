@@ -42,7 +42,8 @@ public struct CUPSPrinter: PrinterTransport {
             try? writer.close()
         }
         if finished.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
-            process.terminate()
+            // SIGKILL: the kiosk ignores SIGTERM, and lp inherits that from Foundation's spawn.
+            kill(process.processIdentifier, SIGKILL)
             try? writer.close()
             throw .notAnswering(seconds: timeoutSeconds)
         }
