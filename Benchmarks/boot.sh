@@ -2,14 +2,14 @@
 # Boot benchmark: from starting `authen-kiosk run` (what the kiosk unit's ExecStart does once cage and foot
 # are up) to its first screen drawn and READY=1 sent, measured on a notify socket as systemd would get it,
 # against the test-zone simulator on loopback with the agent backend. Cage's and foot's own start, and the
-# machine's boot before them, are not in the figure (they need a real seat). Release build; RUNS=10.
+# machine's boot before them, are not in the figure (they need a real seat). Release build unless
+# BUILD=debug; RUNS=10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product authen-kiosk --product nhso-testzone >/dev/null 2>&1 || {
-  swift build -c release --product authen-kiosk >/dev/null
-  swift build -c release --product nhso-testzone >/dev/null
-}
-bin=$(swift build -c release --show-bin-path)
+build=${BUILD:-release}
+swift build -c "$build" --product authen-kiosk >/dev/null
+swift build -c "$build" --product nhso-testzone >/dev/null
+bin=$(swift build -c "$build" --show-bin-path)
 work=$(mktemp -d)
 "$bin/nhso-testzone" --port 0 >"$work/zone.log" 2>&1 &
 zone=$!
@@ -26,9 +26,9 @@ output: { slips: $work/slips, journal: $work/journal.sqlite, log: $work/kiosk.lo
 YAML
 chmod 600 "$work/kiosk.yaml"
 
-python3 - "$bin/authen-kiosk" "$work" "${RUNS:-10}" <<'PY'
+python3 - "$bin/authen-kiosk" "$work" "${RUNS:-10}" "$build" <<'PY'
 import os, socket, statistics, subprocess, sys, time
-binary, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+binary, work, runs, build = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 figures = []
 for run in range(runs):
     path = os.path.join(work, f"notify-{run}")
@@ -47,6 +47,6 @@ for run in range(runs):
     listener.close()
     time.sleep(0.5)
 figures.sort()
-print(f"start → first screen and READY=1 ({runs} runs, release, agent backend on loopback):")
+print(f"start → first screen and READY=1 ({runs} runs, {build} build, agent backend on loopback):")
 print(f"  median {statistics.median(figures):.0f} ms, fastest {figures[0]:.0f} ms, slowest {figures[-1]:.0f} ms")
 PY
