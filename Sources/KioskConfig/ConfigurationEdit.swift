@@ -1,4 +1,5 @@
 import Foundation
+import NHSO
 
 /// Changes one `section.key` of a configuration file in place, line by line, so the hospital's comments,
 /// order and other values stay as they were. The file is replaced atomically, with its owner and mode.
@@ -25,15 +26,8 @@ public enum ConfigurationEdit {
     public static func write(_ text: String, to path: String, like reference: String) throws {
         var info = stat()
         guard stat(reference, &info) == 0 else { throw EditError(errorDescription: "\(reference): \(String(cString: strerror(errno)))") }
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o777)
-        guard fd >= 0 else { throw EditError(errorDescription: "\(path) cannot be written: \(String(cString: strerror(errno)))") }
-        var ok = Array(text.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) == $0.count }
-        ok = ok && fchown(fd, info.st_uid, info.st_gid) == 0 && fchmod(fd, info.st_mode & 0o777) == 0 && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw EditError(errorDescription: "\(path) was not written")
+        if let problem = ProtectedFile.writeAtomically(text, to: path, mode: info.st_mode & 0o777, owner: (info.st_uid, info.st_gid)) {
+            throw EditError(errorDescription: "\(path) \(problem)")
         }
     }
 

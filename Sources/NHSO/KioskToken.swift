@@ -40,16 +40,8 @@ public struct KioskToken: Sendable, Hashable, CustomStringConvertible, CustomDeb
     /// Writes the token to `path` (0600, atomically, synced), owned by `owner` where given (the kiosk's
     /// user, which must read it).
     public func save(to path: String, owner: (uid: uid_t, gid: gid_t)? = nil) throws(NHSOError) {
-        let temporary = path + ".new-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .tokenFileUnreadable(path: path, reason: "cannot be written: \(String(cString: strerror(errno)))") }
-        var ok = Array((secret + "\n").utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) == $0.count }
-        if let owner { ok = ok && fchown(fd, owner.uid, owner.gid) == 0 }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw .tokenFileUnreadable(path: path, reason: "was not written")
+        if let problem = ProtectedFile.writeAtomically(secret + "\n", to: path, mode: 0o600, owner: owner) {
+            throw .tokenFileUnreadable(path: path, reason: problem)
         }
     }
 

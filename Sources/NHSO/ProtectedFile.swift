@@ -70,3 +70,22 @@ extension ProtectedFile.Problem: CustomStringConvertible {
         }
     }
 }
+
+extension ProtectedFile {
+    /// Writes `text` to `path` whole or not at all: a file beside it (created with `mode`, given to
+    /// `owner` where set), synced, then renamed over it. Returns why it failed, or `nil`.
+    public static func writeAtomically(_ text: String, to path: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)? = nil) -> String? {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { return "cannot be written: \(String(cString: strerror(errno)))" }
+        var ok = Array(text.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) == $0.count }
+        if let owner { ok = ok && fchown(fd, owner.uid, owner.gid) == 0 }
+        ok = ok && fchmod(fd, mode) == 0 && fsync(fd) == 0
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return "was not written"
+        }
+        return nil
+    }
+}

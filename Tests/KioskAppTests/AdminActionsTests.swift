@@ -22,6 +22,16 @@ struct AdminActionsTests {
         return try #require(rig.core.state.visit)
     }
 
+    /// A kiosk on a test roll with paper, and a visit through to its printed code.
+    func printedVisit() async throws -> (PaperRoll, ReceiptSlipPrinter, Rig, VisitID, String) {
+        let roll = PaperRoll()
+        roll.empty.withLock { $0 = false }
+        let printer = try slipPrinter(roll)
+        let rig = try Rig(printer: printer)
+        let visit = try await codedVisit(rig)
+        return (roll, printer, rig, visit, try #require(try rig.journal.visit(visit)?.claimCode))
+    }
+
     func actions(_ rig: Rig, printer: any SlipPrinter, slips: SlipArchive, events: AdminEventLog) -> AdminActions {
         let services = KioskServices(cards: rig.cards, nhso: rig.nhso, printer: printer, journal: rig.journal)
         let setup = AdminSetup(pinHash: AdminPIN.hash("8642")!, nhsoSummary: "test zone", tokenSummary: nil)
@@ -40,12 +50,7 @@ struct AdminActionsTests {
     }
 
     @Test func theLastSlipIsPrintedAgainAsACopyWithItsNameAndTheJournalHearsOfIt() async throws {
-        let roll = PaperRoll()
-        roll.empty.withLock { $0 = false }
-        let printer = try slipPrinter(roll)
-        let rig = try Rig(printer: printer)
-        let visit = try await codedVisit(rig)
-        let code = try #require(try rig.journal.visit(visit)?.claimCode)
+        let (roll, printer, rig, visit, code) = try await printedVisit()
         let events = AdminEventLog()
         let admin = actions(rig, printer: printer, slips: rig.core.effects.slips, events: events)
 
@@ -65,12 +70,7 @@ struct AdminActionsTests {
     }
 
     @Test func afterARestartAnEarlierSlipComesFromTheJournalWithoutAName() async throws {
-        let roll = PaperRoll()
-        roll.empty.withLock { $0 = false }
-        let printer = try slipPrinter(roll)
-        let rig = try Rig(printer: printer)
-        let visit = try await codedVisit(rig)
-        let code = try #require(try rig.journal.visit(visit)?.claimCode)
+        let (roll, printer, rig, visit, code) = try await printedVisit()
         let events = AdminEventLog()
         // A new run: nothing printed yet in memory.
         let admin = actions(rig, printer: printer, slips: SlipArchive(), events: events)
