@@ -68,6 +68,10 @@ public final class KioskRuntime: @unchecked Sendable {
         self.cards = cards
         self.console = console
         self.adminActions = adminActions
+        if let saved = adminActions?.savedLockout() {
+            admin.wrongPINs = saved.wrongPINs
+            admin.lockedUntil = saved.lockedUntil
+        }
         adminRenderer = AdminRenderer(catalog: renderer.catalog, attemptsBeforeLockout: console.attemptsBeforeLockout)
         self.demoSlot = demoSlot
         self.headerNote = headerNote

@@ -97,6 +97,7 @@ public final class VisitJournal: Sendable {
                 t.add(column: "documentType", .text)
             }
         }
+        registerAdminLockout(in: &migrator)
         return migrator
     }
 

@@ -58,6 +58,38 @@ import Testing
         #expect(kiosk.waitFor("Please insert your Thai ID card"))
     }
 
+    @Test func aLockoutOutlivesThePlugBeingPulled() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-lockout-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["demo", "--admin-pin", "8642", "--output", folder.path]
+        do {
+            let kiosk = try TmuxKiosk(arguments: arguments, demoOutput: false)
+            #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+            try kiosk.keys("F12")
+            for attempt in 1...4 {
+                try kiosk.keys("1", "1", "1", "1", "Enter")
+                #expect(kiosk.waitFor("ผิด \(attempt) จาก 5 ครั้ง"))
+            }
+            // Killed at once, as a power cut would: four wrong PINs already count.
+            kill(try #require(kiosk.pid), SIGKILL)
+        }
+        do {
+            let kiosk = try TmuxKiosk(arguments: arguments, demoOutput: false)
+            #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+            try kiosk.keys("F12", "1", "1", "1", "1", "Enter")
+            #expect(kiosk.waitFor("ล็อกชั่วคราวถึงเวลา"))
+            kill(try #require(kiosk.pid), SIGKILL)
+        }
+        // Still locked after another start, even with the right PIN.
+        let kiosk = try TmuxKiosk(arguments: arguments, demoOutput: false)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        try kiosk.keys("F12")
+        #expect(kiosk.waitFor("ล็อกชั่วคราวถึงเวลา"))
+        try kiosk.keys("8", "6", "4", "2", "Enter")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(kiosk.screen.contains("ล็อกชั่วคราวถึงเวลา") && !kiosk.screen.contains("พิมพ์ใบยืนยันใบล่าสุดซ้ำ"))
+    }
+
     @Test func restartStartsTheProgramAgainWithNothingBlockedAndTheJournalKept() throws {
         let kiosk = try TmuxKiosk(arguments: ["demo", "--admin-pin", "8642"])
         let code = try codedVisit(kiosk)

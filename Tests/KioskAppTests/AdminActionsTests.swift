@@ -119,6 +119,51 @@ struct AdminActionsTests {
         #expect(await wait(for: events) == [.pinChecked(false)])
     }
 
+    /// Wrong PINs entered through the menu's reducer, whose log effects the actions carry out.
+    func enterWrongPINs(_ count: Int, console: AdminConsole, state: inout AdminState, admin: AdminActions, now: Date) {
+        for _ in 0..<count {
+            for event in [AdminEvent.chord, .digit(1), .digit(1), .digit(1), .digit(1), .enter, .pinChecked(false)] {
+                for effect in console.reduce(&state, event, now: now) { admin.perform(effect) }
+            }
+            _ = console.reduce(&state, .back, now: now)
+        }
+    }
+
+    @Test func wrongPINsAndALockoutOutliveARestart() async throws {
+        let rig = try Rig()
+        let console = AdminConsole(attemptsBeforeLockout: 5, lockoutSeconds: 300)
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded())  // whole seconds survive the round trip exactly
+        var state = AdminState()
+        enterWrongPINs(3, console: console, state: &state, admin: actions(rig, printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog()), now: now)
+        #expect(state.wrongPINs == 3)
+
+        // The plug pulled: the journal opened again by a new kiosk, which counts on from three.
+        let reopened = try Rig(journalPath: rig.journalPath)
+        let afterRestart = actions(reopened, printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
+        #expect(afterRestart.savedLockout(now: now) == AdminLockoutRecord(wrongPINs: 3))
+        var restarted = AdminState()
+        restarted.wrongPINs = afterRestart.savedLockout(now: now).wrongPINs
+        enterWrongPINs(2, console: console, state: &restarted, admin: afterRestart, now: now)
+        let until = try #require(restarted.lockedUntil)
+        #expect(until == now.addingTimeInterval(300))
+
+        // Locked after another restart, until the time is up; a right PIN clears the count.
+        let again = actions(try Rig(journalPath: rig.journalPath), printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
+        #expect(again.savedLockout(now: now.addingTimeInterval(10)) == AdminLockoutRecord(wrongPINs: 0, lockedUntil: until))
+        #expect(again.savedLockout(now: now.addingTimeInterval(301)) == AdminLockoutRecord())
+        again.perform(.log(.opened))
+        #expect(try rig.journal.adminLockout() == AdminLockoutRecord())
+    }
+
+    @Test func aSavedLockoutIsNeverLongerThanOneLockout() async throws {
+        let rig = try Rig()
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded())  // whole seconds survive the round trip exactly
+        // Saved while the clock was wrong by a year (a box without a clock battery, before NTP).
+        try rig.journal.saveAdminLockout(AdminLockoutRecord(wrongPINs: 99, lockedUntil: now.addingTimeInterval(365 * 86_400)))
+        let admin = actions(rig, printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
+        #expect(admin.savedLockout(now: now) == AdminLockoutRecord(wrongPINs: 4, lockedUntil: now.addingTimeInterval(300)))
+    }
+
     @Test func statusAndPendingListsComeFromTheServices() async throws {
         let rig = try Rig()
         let events = AdminEventLog()

@@ -126,13 +126,15 @@ extension Duration {
 struct Rig {
     let cards = FakeCardSource()
     let nhso = FakeNHSO()
-    let journalPath = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-app-\(UUID())/journal.sqlite").path
+    let journalPath: String
     let journal: VisitJournal
     let core: KioskCore
 
+    /// `journalPath`: an earlier rig's journal, for a kiosk started again.
     init(configuration: JourneyConfiguration = JourneyConfiguration(hcode: "10757"), failingDisk: Bool = false, camera: FFmpegCamera? = nil,
-         printer: any SlipPrinter = NoPrinter()) throws {
-        journal = try VisitJournal(path: journalPath)
+         printer: any SlipPrinter = NoPrinter(), journalPath: String? = nil) throws {
+        self.journalPath = journalPath ?? FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-app-\(UUID())/journal.sqlite").path
+        journal = try VisitJournal(path: self.journalPath)
         let recorder: (any VisitRecorder)? = failingDisk ? FailingRecorder(inner: journal) : nil
         let queue = EventQueue()
         let effects = EffectRunner(cards: cards, nhso: nhso, printer: printer, journal: recorder ?? journal, camera: camera) { queue.post($0) }

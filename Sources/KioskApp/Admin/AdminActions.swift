@@ -101,6 +101,7 @@ public final class AdminActions: Sendable {
     }
 
     private func log(_ entry: AdminLogEntry) {
+        saveLockout(after: entry)
         switch entry {
         // Warnings, so a kiosk logging at its usual level keeps them: who opened the menu is an audit matter.
         case .opened: logger.warning("admin menu opened with the PIN")
@@ -108,6 +109,33 @@ public final class AdminActions: Sendable {
         case .lockedOut(let until):
             logger.error("admin chord locked after wrong PINs", metadata: ["attempts": "\(setup.lockoutAttempts)", "until": "\(until)"])
         case .chordWhileLockedOut: logger.warning("admin chord pressed while locked")
+        }
+    }
+
+    /// The wrong PINs and the lockout as the journal kept them, for a kiosk starting again (after a
+    /// power cut, say): a lockout further away than a whole lockout (a clock set back) is cut to one.
+    public func savedLockout(now: Date = Date()) -> AdminLockoutRecord {
+        guard var record = try? services.journal.adminLockout() else { return AdminLockoutRecord() }
+        record.wrongPINs = min(max(record.wrongPINs, 0), setup.lockoutAttempts - 1)
+        if let until = record.lockedUntil {
+            let longest = now.addingTimeInterval(TimeInterval(setup.lockoutSeconds))
+            record.lockedUntil = until <= now ? nil : min(until, longest)
+        }
+        return record
+    }
+
+    private func saveLockout(after entry: AdminLogEntry) {
+        let record: AdminLockoutRecord
+        switch entry {
+        case .opened: record = AdminLockoutRecord()
+        case .wrongPIN(let count): record = AdminLockoutRecord(wrongPINs: count)
+        case .lockedOut(let until): record = AdminLockoutRecord(lockedUntil: until)
+        case .chordWhileLockedOut: return
+        }
+        do {
+            try services.journal.saveAdminLockout(record)
+        } catch {
+            logger.error("the admin lockout could not be saved: it lasts until the kiosk restarts", metadata: ["reason": "\(error)"])
         }
     }
 
