@@ -88,6 +88,8 @@ public final class KioskRuntime: @unchecked Sendable {
         defer { driver.stop() }
         redraw()
         notifier.ready(status: "taking patients")
+        // A notice (below the kiosk's usual level): the container check times the start by it.
+        Logger(label: "authen-kiosk").notice("the first screen is up: taking patients")
         defer { notifier.stopping() }
         let started = ContinuousClock.now
         var nextPing = ContinuousClock.now
