@@ -32,8 +32,14 @@ public enum ConfigurationEdit {
     }
 
     static func setting(key: String, to value: String, removing: [String] = [], in text: String) throws(EditError) -> String {
-        guard !value.contains("\""), !value.contains("\\"), !value.contains("\n") else {
+        guard !value.contains("\""), !value.contains("\\"), !value.contains("\n"), !value.contains("\r") else {
             throw EditError(errorDescription: "the value cannot be written in double quotes")
+        }
+        // A file saved on Windows (CRLF) is edited as lines and written back with CRLF: a blank line
+        // inside a section must read as blank, or the key below it would be written twice.
+        guard !text.contains("\r\n") else {
+            let edited = try setting(key: key, to: value, removing: removing, in: text.replacingOccurrences(of: "\r\n", with: "\n"))
+            return edited.replacingOccurrences(of: "\n", with: "\r\n")
         }
         var lines = text.components(separatedBy: "\n")
         let quoted = "\"\(value)\""

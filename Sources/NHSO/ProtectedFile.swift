@@ -86,6 +86,14 @@ extension ProtectedFile {
             unlink(temporary)
             return "was not written"
         }
+        // The rename itself reaches the disk only with its folder: synced too, so that a power cut
+        // right after cannot bring back the old file (a PIN or token the hospital has just replaced).
+        let folder = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                          O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
         return nil
     }
 }

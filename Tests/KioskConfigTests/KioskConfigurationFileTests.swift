@@ -34,6 +34,15 @@ import Testing
         }
     }
 
+    @Test func aConfigurationSavedWithWindowsLineEndingsIsEditedInItsOwnStyle() async throws {
+        // A blank line inside the section, and the key below it: it must be replaced, not written twice.
+        let text = "hospital:\r\n  hcode: \"10757\"\r\nadmin:\r\n  lockoutAttempts: 5\r\n\r\n  pinHash: \"\"   # set-pin\r\n"
+        let edited = try ConfigurationEdit.apply([(key: "admin.pinHash", value: Self.pinHash)], to: text)
+        #expect(edited == "hospital:\r\n  hcode: \"10757\"\r\nadmin:\r\n  lockoutAttempts: 5\r\n\r\n  pinHash: \"\(Self.pinHash)\"\r\n")
+        let path = try write(edited)
+        #expect(try await KioskConfigurationFile.load(path: path).admin.pinHash == Self.pinHash)
+    }
+
     @Test func aGuessablePINIsRefusedInProductionOnly() async throws {
         let hash = try #require(AdminPIN.hash("1234"))
         let production = try write("hospital: { hcode: \"10757\" }\nnhso: { zone: production, backend: agent }\nadmin: { pinHash: \"\(hash)\" }\n")
