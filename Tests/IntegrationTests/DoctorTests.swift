@@ -45,6 +45,38 @@ import Testing
         #expect(table.contains("PASS  reader") && table.hasSuffix("Ready.\n"))
     }
 
+    /// Doctor's card check once pcscd has seen the simulator's card (it looks without waiting).
+    func cardCheck(_ config: String) throws -> Check? {
+        let deadline = ContinuousClock.now + .seconds(15)
+        while true {
+            let check = try doctor(config, environment: token).document.checks.first { $0.name == "card" }
+            if check?.detail.hasPrefix("none in the reader") != true || ContinuousClock.now > deadline { return check }
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+    }
+
+    @Test func aCardInTheReaderIsReadAndItsIdMasked() throws {
+        try Harness.requireVirtualReader(KioskRunTests.reader)
+        let zone = try TestZoneProcess()
+        let config = try writeKioskConfiguration(zone: zone, folder: folder(), backend: "direct", reader: KioskRunTests.reader)
+        let card = try SimulatedCard("lifetime", arguments: ["--vpcd-port", KioskRunTests.vpcdPort])
+        defer { try? card.remove() }
+        let check = try #require(try cardCheck(config))
+        #expect(check.status == "PASS" && check.detail.contains("reads in \(KioskRunTests.reader)"), "\(check)")
+        #expect(check.detail.contains("3-5001-xxxxx-x7-1") && !check.detail.contains("3500100345671"), "\(check.detail)")
+    }
+
+    @Test func aCardThatAnswersGarbageFailsWithWhatToDo() throws {
+        try Harness.requireVirtualReader(KioskRunTests.reader)
+        let zone = try TestZoneProcess()
+        let config = try writeKioskConfiguration(zone: zone, folder: folder(), backend: "direct", reader: KioskRunTests.reader)
+        let card = try SimulatedCard("lifetime", arguments: ["--vpcd-port", KioskRunTests.vpcdPort, "--garbled-data"])
+        defer { try? card.remove() }
+        let check = try #require(try cardCheck(config))
+        #expect(check.status == "FAIL" && check.detail.contains("does not read"), "\(check)")
+        #expect(check.advice?.contains("clean the reader's contacts") == true)
+    }
+
     @Test func aMissingReaderFailsWithWhatToDo() throws {
         let zone = try TestZoneProcess()
         let config = try writeKioskConfiguration(zone: zone, folder: folder(), backend: "direct", reader: "No Such Reader 00 00")
