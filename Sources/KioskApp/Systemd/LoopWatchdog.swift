@@ -10,14 +10,16 @@ public final class LoopWatchdog: Sendable {
     /// The exit status of a program the watchdog ended (EX_SOFTWARE).
     public static let exitStatus: Int32 = 70
     let limit: Duration
-    private let lastBeat = Mutex(ContinuousClock.now)
+    /// `nil` once stopped: the loop has ended on purpose.
+    private let lastBeat = Mutex<ContinuousClock.Instant?>(ContinuousClock.now)
 
     public init(limit: Duration, logger: Logger) {
         self.limit = limit
         let thread = Thread { [self] in
             while true {
                 Thread.sleep(forTimeInterval: 1)
-                let stalled = ContinuousClock.now - self.lastBeat.withLock { $0 }
+                guard let last = self.lastBeat.withLock({ $0 }) else { return }
+                let stalled = ContinuousClock.now - last
                 guard stalled > limit else { continue }
                 logger.critical("the screen loop has not turned: leaving, for the service to start the kiosk again", metadata: [
                     "stalledSeconds": "\(stalled.components.seconds)",
@@ -37,7 +39,11 @@ public final class LoopWatchdog: Sendable {
         return LoopWatchdog(limit: .seconds(seconds), logger: logger)
     }
 
-    public func beat() { lastBeat.withLock { $0 = .now } }
+    public func beat() { lastBeat.withLock { if $0 != nil { $0 = .now } } }
+
+    /// The screen loop has ended on purpose: the program now waits (bounded) for a visit being
+    /// recorded and for slips being printed, which must not be cut short by the watchdog.
+    public func stop() { lastBeat.withLock { $0 = nil } }
 
     /// How often the loop must wake at least, idle or not.
     public var beatInterval: Duration { limit / 3 }
