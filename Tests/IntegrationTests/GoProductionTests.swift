@@ -37,7 +37,8 @@ import Testing
         let training = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("go-production-\(UUID())")
         let config = try trainingConfiguration(folder, zone: training)
-        // The test zone's token in the file production's will take.
+        // The test zone's token; production's goes to a file of its own.
+        let productionTokenFile = folder.appendingPathComponent("production-token").path
         let tokenFile = folder.appendingPathComponent("token").path
         try "testzone-kiosk-token-10757\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
         chmod(tokenFile, 0o600)
@@ -47,13 +48,19 @@ import Testing
         let before = try String(contentsOfFile: config, encoding: .utf8)
 
         // A test-zone token is refused by production: nothing changes.
-        let refused = try goProduction(["--config", config, "--token-file", tokenFile, "--nhso-url", production.url], token: "testzone-kiosk-token-10757")
+        let refused = try goProduction(["--config", config, "--token-file", productionTokenFile, "--nhso-url", production.url], token: "testzone-kiosk-token-10757")
         #expect(refused.status == 3, "\(refused.stderr)")
         #expect(refused.stderr.contains("NHSO refused the token"))
         #expect(try String(contentsOfFile: config, encoding: .utf8) == before)
         #expect(try String(contentsOfFile: tokenFile, encoding: .utf8) == "testzone-kiosk-token-10757\n")
 
-        let switched = try goProduction(["--config", config, "--token-file", tokenFile, "--nhso-url", production.url], token: "prod-token-for-the-switch-test")
+        #expect(!FileManager.default.fileExists(atPath: productionTokenFile))
+        // Over the test zone's token: refused, as the switch would then not be all or nothing.
+        let over = try goProduction(["--config", config, "--token-file", tokenFile, "--nhso-url", production.url], token: "prod-token-for-the-switch-test")
+        #expect(over.status == 2 && over.stderr.contains("holds the test zone's token"), "\(over.stderr)")
+        #expect(try String(contentsOfFile: config, encoding: .utf8) == before)
+
+        let switched = try goProduction(["--config", config, "--token-file", productionTokenFile, "--nhso-url", production.url], token: "prod-token-for-the-switch-test")
         #expect(switched.status == 0, "\(switched.stderr)")
         for line in ["nhso.zone: test → production", "training: true → false", "card.reader: Virtual PCD 00 01 → (none)",
                      "nhso.agentURL: \(training.url) → http://localhost:8189", "NHSO accepts the token."] {
@@ -61,15 +68,15 @@ import Testing
         }
         #expect(!switched.stdout.contains("prod-token-for-the-switch-test") && !switched.stderr.contains("prod-token-for-the-switch-test"))
         let after = try String(contentsOfFile: config, encoding: .utf8)
-        #expect(after.contains("zone: \"production\"") && after.contains("training: \"false\""))
-        let tokenMode = try FileManager.default.attributesOfItem(atPath: tokenFile)[.posixPermissions] as? Int
+        #expect(after.contains("zone: \"production\"") && after.contains("training: \"false\"") && after.contains("tokenFile: \"\(productionTokenFile)\""))
+        let tokenMode = try FileManager.default.attributesOfItem(atPath: productionTokenFile)[.posixPermissions] as? Int
         #expect(tokenMode == 0o600)
-        #expect(try String(contentsOfFile: tokenFile, encoding: .utf8) == "prod-token-for-the-switch-test\n")
+        #expect(try String(contentsOfFile: productionTokenFile, encoding: .utf8) == "prod-token-for-the-switch-test\n")
+        #expect(try String(contentsOfFile: tokenFile, encoding: .utf8) == "testzone-kiosk-token-10757\n", "the test token stays as it was")
         let configMode = try FileManager.default.attributesOfItem(atPath: config)[.posixPermissions] as? Int
         #expect(configMode == 0o600)
         let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("kiosk.yaml.test-zone-") }
         #expect(kept.count == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix("token.test-zone-") }, "the test token is kept")
 
         // Already production: refused. Rolled back: the training configuration again.
         #expect(try goProduction(["--config", config, "--nhso-url", production.url], token: "x").status == 2)

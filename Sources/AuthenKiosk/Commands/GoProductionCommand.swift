@@ -13,7 +13,8 @@ struct GoProductionCommand: AsyncParsableCommand {
         abstract: "Switch this kiosk from NHSO's test zone to production (shows the changes, checks the production token with NHSO, keeps the old configuration).",
         discussion: """
             Nothing is changed unless NHSO accepts the token and the new configuration passes every check. The \
-            old file is kept beside the new one (FILE.test-zone-YYYYMMDD-HHMMSS); --rollback puts it back. Then \
+            old file is kept beside the new one (FILE.test-zone-YYYYMMDD-HHMMSS); --rollback puts it back. The \
+            production token goes to a file of its own; the test zone's stays as it was. Then \
             restart the kiosk (systemctl restart authen-kiosk). Exit status: 0 switched; 2 refused (the \
             configuration, or already production); 3 NHSO refused the token; 4 NHSO could not be reached.
             """
@@ -22,8 +23,8 @@ struct GoProductionCommand: AsyncParsableCommand {
     @Option(help: "The configuration file (YAML).")
     var config: String
 
-    @Option(help: "Where the production token is written (0600, owned by the kiosk's user).")
-    var tokenFile = "/etc/authen-kiosk/token"
+    @Option(help: "Where the production token is written (0600, owned by the kiosk's user): a file of its own, not the test zone's token (default /etc/authen-kiosk/token, or /etc/authen-kiosk/token.production where the test zone's token is that file).")
+    var tokenFile: String?
 
     @Option(help: "NHSO's address to check the token against (default: production's own).")
     var nhsoURL: String?
@@ -56,6 +57,13 @@ struct GoProductionCommand: AsyncParsableCommand {
                 printError("--nhso-url is an https address (http only on this machine): the token must not travel in clear text")
                 throw ExitCode(2)
             }
+        }
+        let tokenFile: String
+        do {
+            tokenFile = try Self.productionTokenFile(option: self.tokenFile, testTokenFile: settings.nhso.tokenFile)
+        } catch {
+            printError("\(error.localizedDescription)")
+            throw ExitCode(2)
         }
         let changes = Self.changes(settings, tokenFile: tokenFile)
         print("Switching \(config) to NHSO's production zone:")
@@ -109,29 +117,22 @@ struct GoProductionCommand: AsyncParsableCommand {
                 return
             }
         }
-        // Both files are kept (the test zone's token too, where the production one takes its place), then
-        // the token and the configuration are written as a pair: if the second fails, the first is undone.
+        // The old configuration is kept, the production token goes to a file of its own (the test zone's
+        // stays as it is), and the configuration's atomic replacement is the one moment of the switch: a
+        // power cut before it leaves the test-zone kiosk whole, after it the production one.
         let stamp = ThaiTime.format(Date(), "yyyyMMdd-HHmmss")
         let kept = "\(config).test-zone-\(stamp)"
-        let keptToken = "\(tokenFile).test-zone-\(stamp)"
-        let hadToken = FileManager.default.fileExists(atPath: tokenFile)
         do {
             try ConfigurationEdit.write(original, to: kept, like: config)
-            if hadToken { try ConfigurationEdit.write(try String(contentsOfFile: tokenFile, encoding: .utf8), to: keptToken, like: tokenFile) }
             try Self.writeToken(token, to: tokenFile)
-            do {
-                try ConfigurationEdit.write(updated, to: config, like: config)
-            } catch {
-                if hadToken { rename(keptToken, tokenFile) } else { unlink(tokenFile) }
-                throw error
-            }
+            try ConfigurationEdit.write(updated, to: config, like: config)
         } catch {
             printError("the switch could not be written (\(error.localizedDescription)): the kiosk is as it was")
             throw ExitCode(2)
         }
         print("""
-            Switched. The test-zone configuration is kept as \(kept)\(hadToken ? ", its token as \(keptToken)" : "")
-            (authen-kiosk go-production --rollback --config \(config) puts them back).
+            Switched. The test-zone configuration is kept as \(kept)\(settings.nhso.tokenFile.map { ", its token in \($0)" } ?? "");
+            the production token is in \(tokenFile). authen-kiosk go-production --rollback --config \(config) goes back.
             Restart the kiosk: systemctl restart authen-kiosk
             """)
     }
@@ -165,6 +166,24 @@ struct GoProductionCommand: AsyncParsableCommand {
         return changes
     }
 
+    struct TokenFileError: Error, LocalizedError {
+        var errorDescription: String?
+    }
+
+    /// Where the production token goes: never over the test zone's, so that the switch is all or
+    /// nothing and a rollback finds the test token where it was.
+    static func productionTokenFile(option: String?, testTokenFile: String?) throws(TokenFileError) -> String {
+        let same = { (a: String, b: String?) in b.map { URL(fileURLWithPath: a).standardized.path == URL(fileURLWithPath: $0).standardized.path } ?? false }
+        if let option {
+            guard !same(option, testTokenFile) else {
+                throw TokenFileError(errorDescription: "--token-file \(option) holds the test zone's token: the production token goes to a file of its own (leave --token-file out, or name another file); nothing changed")
+            }
+            return option
+        }
+        let usual = "/etc/authen-kiosk/token"
+        return same(usual, testTokenFile) ? usual + ".production" : usual
+    }
+
     /// The token, 0600, owned by the kiosk's user where there is one (it must read it).
     static func writeToken(_ token: KioskToken, to path: String) throws {
         let owner = getpwnam("authen-kiosk").map { (uid: $0.pointee.pw_uid, gid: $0.pointee.pw_gid) }
@@ -188,14 +207,7 @@ struct GoProductionCommand: AsyncParsableCommand {
             printError("the kept configuration \(last) does not load (\(error)); nothing changed")
             throw ExitCode(2)
         }
-        let stamp = String(last.dropFirst(name.count + ".test-zone-".count))
-        let settings = try await KioskConfigurationFile.load(path: keptPath)
-        if let tokenFile = settings.nhso.tokenFile, FileManager.default.fileExists(atPath: "\(tokenFile).test-zone-\(stamp)") {
-            guard rename("\(tokenFile).test-zone-\(stamp)", tokenFile) == 0 else {
-                printError("the kept token could not be put back: nothing changed")
-                throw ExitCode(2)
-            }
-        }
+        // The test zone's token was never touched: the kept configuration still names it.
         try ConfigurationEdit.write(try String(contentsOfFile: keptPath, encoding: .utf8), to: config, like: config)
         print("\(config) is the test-zone configuration again (from \(last)), with its token. Restart the kiosk: systemctl restart authen-kiosk")
     }
