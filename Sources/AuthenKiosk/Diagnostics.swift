@@ -38,7 +38,8 @@ enum Diagnostics {
         guard isatty(STDERR_FILENO) == 1 else { return }
         let url = URL(fileURLWithPath: logPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let fd = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+        // Never through a link: the kiosk's own user can make links in its folder.
+        let fd = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: logPath]) }
         defer { close(fd) }
         guard dup2(fd, STDERR_FILENO) >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: logPath]) }

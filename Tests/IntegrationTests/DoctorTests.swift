@@ -49,7 +49,8 @@ import Testing
     func cardCheck(_ config: String) throws -> Check? {
         let deadline = ContinuousClock.now + .seconds(15)
         while true {
-            let check = try doctor(config, environment: token).document.checks.first { $0.name == "card" }
+            let json = try runKiosk(["doctor", "--config", config, "--json"], environment: token)
+            let check = try JSONDecoder().decode(Document.self, from: Data(json.stdout.utf8)).checks.first { $0.name == "card" }
             if check?.detail.hasPrefix("none in the reader") != true || ContinuousClock.now > deadline { return check }
             Thread.sleep(forTimeInterval: 0.3)
         }

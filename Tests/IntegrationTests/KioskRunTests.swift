@@ -219,6 +219,21 @@ import VisitJournal
         #expect(result.stderr.contains("journey.idleSeconds is 'forever'"))
     }
 
+    @Test(.enabled(if: geteuid() == 0, "needs root"))
+    func rootRunningTheKioskOfAnotherUserIsStoppedBeforeItMakesRootsFiles() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let path = try configuration(zone: zone, folder: folder)
+        // The kiosk's folder belongs to its own user (nobody, here), as the package makes it.
+        #expect(chown(folder.path, 65534, 65534) == 0)
+        let result = try runKiosk(["run", "--config", path], environment: token)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("run as root, but \(folder.path) is nobody's"), "\(result.stderr)")
+        #expect(result.stderr.contains("sudo -u nobody authen-kiosk run"))
+        let made = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!made.contains("journal.sqlite") && !made.contains("kiosk.log"), "\(made)")
+    }
+
     @Test func aTokenFileOthersCanReadStopsIt() throws {
         let zone = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")

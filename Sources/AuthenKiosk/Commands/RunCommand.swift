@@ -21,6 +21,16 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The configuration file (YAML).")
     var config: String
 
+    /// On a box whose kiosk runs as its own user, root running the kiosk by hand would make the journal
+    /// and the log root's, and the unit would then fail to start, over and over: the folder's owner.
+    static func folderOwnerRootWouldTakeOver(_ settings: KioskSettings) -> String? {
+        guard geteuid() == 0 else { return nil }
+        var info = stat()
+        let folder = URL(fileURLWithPath: settings.journalPath).deletingLastPathComponent().path
+        guard stat(folder, &info) == 0, info.st_uid != 0 else { return nil }
+        return getpwuid(info.st_uid).map { String(cString: $0.pointee.pw_name) } ?? "user \(info.st_uid)"
+    }
+
     func run() async throws {
         // Warnings too: an unattended kiosk's log is how IT learns that NHSO or the agent was unreachable.
         Diagnostics.bootstrapLogging(defaultLevel: .warning)
@@ -51,6 +61,12 @@ struct RunCommand: AsyncParsableCommand {
             // The QR path learns the code from check-authen-status, which needs the kiosk token.
             refuse("hospital.qrURL is set, but there is no kiosk token (nhso.tokenFile or NHSO_KIOSK_TOKEN): the QR path needs it for check-authen-status")
             throw ExitCode(3)
+        }
+        if let owner = Self.folderOwnerRootWouldTakeOver(settings) {
+            let folder = URL(fileURLWithPath: settings.journalPath).deletingLastPathComponent().path
+            refuse("run as root, but \(folder) is \(owner)'s: files made now would be root's and the kiosk could no longer write them. "
+                + "Run it as that user (sudo -u \(owner) authen-kiosk run --config \(config)), or start its unit (systemctl start authen-kiosk)")
+            throw ExitCode(2)
         }
         guard let assets = AssetLocator.find() else {
             refuse("The assets folder (texts) was not found: set AUTHEN_KIOSK_ASSETS")

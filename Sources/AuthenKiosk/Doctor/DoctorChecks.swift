@@ -68,10 +68,11 @@ struct DoctorChecks {
             return
         }
         if geteuid() == 0, let kiosk = getpwnam("authen-kiosk")?.pointee.pw_uid {
-            for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            for file in [path, path + "-wal", path + "-shm", settings.logPath] where FileManager.default.fileExists(atPath: file) {
                 var info = stat()
-                if stat(file, &info) == 0, info.st_uid != kiosk {
-                    report.fail("journal", "\(file) belongs to user \(info.st_uid), not the kiosk's", advice: "chown authen-kiosk \(folder)/journal.sqlite*")
+                if lstat(file, &info) == 0, info.st_uid != kiosk {
+                    report.fail("journal", "\(file) belongs to user \(info.st_uid), not the kiosk's (run by hand as root?)",
+                                advice: "chown authen-kiosk \(file); run the kiosk as its user or through its unit")
                     return
                 }
             }
