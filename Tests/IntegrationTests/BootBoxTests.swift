@@ -84,7 +84,6 @@ import Testing
         func entry(_ path: String) -> (mode: String, owner: String, path: String)? { listing.first { $0.path == "." + path } }
         let expected: [(String, String)] = [
             ("/usr/bin/authen-kiosk", "-rwxr-xr-x"),
-            ("/etc/authen-kiosk/kiosk.yaml", "-rw-------"),
             ("/etc/pam.d/authen-kiosk", "-rw-r--r--"),
             ("/lib/systemd/system/authen-kiosk.service", "-rw-r--r--"),
             ("/lib/systemd/system/authen-kiosk-x11.service", "-rw-r--r--"),
@@ -106,6 +105,9 @@ import Testing
             let found = entry(path)
             #expect(found?.mode == mode && found?.owner == "root/root", "\(path): \(String(describing: found))")
         }
+        // The configuration is not the package's (postinst makes it from the example): no upgrade asks about it.
+        #expect(entry("/etc/authen-kiosk/kiosk.yaml") == nil)
+        #expect(try run("/usr/bin/dpkg-deb", ["-I", deb, "conffiles"]).stdout == "/etc/pam.d/authen-kiosk\n")
         // Nothing for testing: no simulator, no virtual card, no test folders.
         for file in listing {
             #expect(!file.path.contains("nhso-testzone") && !file.path.contains("thaiid-card-sim") && !file.path.contains("Tests/"), "\(file.path)")

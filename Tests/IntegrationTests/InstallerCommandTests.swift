@@ -43,11 +43,13 @@ import Testing
         let text = try String(contentsOfFile: config, encoding: .utf8)
         #expect(text.contains("pinHash: \"$y$"))
         #expect(!text.contains("5791"), "the PIN itself is kept nowhere")
-        #expect(text.contains("hcode: \"10757\""), "the rest of the file is as it was")
+        #expect(text.contains("hcode: \"\"  "), "the rest of the file is as it was")
         let mode = try FileManager.default.attributesOfItem(atPath: config)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let after = try runKiosk(["run", "--config", config], environment: assets)
         #expect(!after.stderr.contains("admin.pinHash"), "\(after.stderr)")
+        // The example names no hospital: a box whose configuration was never edited makes no claim.
+        #expect(after.status == 2 && after.stderr.contains("hospital.hcode is missing"), "\(after.stderr)")
     }
 
     @Test func printTestWritesAWholeTestSlipAndSaysWhenThePrinterCannotBeReached() throws {

@@ -18,18 +18,21 @@ import Testing
         return path
     }
 
-    /// A copy of an example with the admin PIN chosen, as installation does.
+    /// A copy of an example with the admin PIN chosen and the hospital filled in, as installation does.
     func example(_ name: String) throws -> String {
         let path = try write(try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8))
         try ConfigurationEdit.set(key: "admin.pinHash", to: Self.pinHash, in: path)
+        try ConfigurationEdit.set(key: "hospital.hcode", to: "10757", in: path)
+        try ConfigurationEdit.set(key: "hospital.name", to: "รพ.พระนั่งเกล้า", in: path)
         return path
     }
 
-    @Test func theProductionExamplesNeedAPINChosenFirst() async throws {
+    @Test func theProductionExamplesNeedAPINChosenAndTheHospitalFilledInFirst() async throws {
         for name in ["kiosk.yaml", "station.yaml"] {
             let copy = try write(try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8))
             await #expect { try await KioskConfigurationFile.load(path: copy) } throws: { error in
                 "\(error)".contains("admin.pinHash is missing: choose the admin PIN with `authen-kiosk set-pin --config`")
+                    && "\(error)".contains("hospital.hcode is missing")
             }
         }
     }
@@ -41,6 +44,18 @@ import Testing
         #expect(edited == "hospital:\r\n  hcode: \"10757\"\r\nadmin:\r\n  lockoutAttempts: 5\r\n\r\n  pinHash: \"\(Self.pinHash)\"\r\n")
         let path = try write(edited)
         #expect(try await KioskConfigurationFile.load(path: path).admin.pinHash == Self.pinHash)
+    }
+
+    @Test func aProductionAgentOverPlainHTTPMustBeOnThisBox() async throws {
+        let config = { (zone: String, url: String) in
+            try self.write("hospital: { hcode: \"10757\" }\nnhso: { zone: \(zone), backend: agent, agentURL: \"\(url)\" }\nadmin: { pinHash: \"\(Self.pinHash)\" }\n")
+        }
+        await #expect { try await KioskConfigurationFile.load(path: try config("production", "http://192.168.1.20:8189")) } throws: {
+            "\($0)".contains("nhso.agentURL 'http://192.168.1.20:8189' is plain HTTP to another machine")
+        }
+        for (zone, url) in [("production", "http://127.0.0.1:8189"), ("production", "https://agent.hospital.example:8443"), ("test", "http://192.168.1.20:8189")] {
+            #expect(try await KioskConfigurationFile.load(path: try config(zone, url)).nhso.agentURL == url)
+        }
     }
 
     @Test func aGuessablePINIsRefusedInProductionOnly() async throws {
