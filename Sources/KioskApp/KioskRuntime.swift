@@ -68,9 +68,10 @@ public final class KioskRuntime: @unchecked Sendable {
         self.cards = cards
         self.console = console
         self.adminActions = adminActions
-        if let saved = adminActions?.savedLockout() {
+        if let saved = adminActions?.savedLockout(console: console) {
             admin.wrongPINs = saved.wrongPINs
             admin.lockedUntil = saved.lockedUntil
+            admin.lockouts = saved.lockouts
         }
         adminRenderer = AdminRenderer(catalog: renderer.catalog, attemptsBeforeLockout: console.attemptsBeforeLockout)
         self.demoSlot = demoSlot
@@ -91,6 +92,8 @@ public final class KioskRuntime: @unchecked Sendable {
         // A notice (below the kiosk's usual level): the container check times the start by it.
         Logger(label: "authen-kiosk").notice("the first screen is up: taking patients")
         defer { notifier.stopping() }
+        // What follows the loop (a visit being recorded, slips printing) has its own time limits.
+        defer { watchdog?.stop() }
         let started = ContinuousClock.now
         var nextPing = ContinuousClock.now
         var nextTick = ContinuousClock.now + .seconds(1)

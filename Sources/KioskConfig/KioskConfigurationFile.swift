@@ -37,7 +37,7 @@ public enum KioskConfigurationFile {
         "journey.verifiedVisits": "true (guardian, photo and staff visits are sent to nhso.paths.verifiedConfirmSave) or false (those patients are sent to the counter)",
         "admin.pinHash": "the admin PIN's hash, written by `authen-kiosk set-pin --config FILE` (the PIN itself is never kept)",
         "admin.lockoutAttempts": "wrong PINs in a row before the admin chord locks, 3 to 20",
-        "admin.lockoutSeconds": "how long the admin chord stays locked, 30 to 86400 seconds",
+        "admin.lockoutSeconds": "how long the admin chord stays locked the first time (each lockout after it, twice the last, up to a day), 30 to 86400 seconds",
         "admin.shutdownCommand": "the command the admin menu's Shut down runs (default: systemctl poweroff)",
         "camera.input": "v4l2:/dev/videoN (a camera), test-pattern, image:/path/to/picture.jpg, or none (the photo paths send patients to the counter)",
         "camera.width": "the photo's width in pixels, 160 to 1920",
@@ -196,7 +196,14 @@ public enum KioskConfigurationFile {
             problems.append("card.reader '\(reader)' is a virtual reader: only a training kiosk (training: true, test zone) takes one")
         }
         let agentURL = text("nhso.agentURL") ?? NHSOHTTPService.defaultAgentURL
-        if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") { bad("nhso.agentURL", agentURL) }
+        if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") {
+            bad("nhso.agentURL", agentURL)
+        } else if zone == .production, agentURL.hasPrefix("http://"),
+                  !["127.0.0.1", "localhost", "::1"].contains(URLComponents(string: agentURL)?.host ?? "") {
+            // The agent says who the patient is and what rights they have: over plain HTTP from another
+            // machine, anyone who can answer on that address could make real claims for anyone.
+            problems.append("nhso.agentURL '\(agentURL)' is plain HTTP to another machine: in production the agent runs on this box (http://127.0.0.1:8189) or is reached over https://")
+        }
         let service = text("journey.defaultService") ?? ServiceCode.general
         if ServiceCode.names[service] == nil { bad("journey.defaultService", service) }
         let qrURL = text("hospital.qrURL")

@@ -7,10 +7,13 @@ public struct AdminLockoutRecord: Sendable, Hashable {
     /// Wrong PINs in a row since the last right one or the last lockout.
     public var wrongPINs: Int
     public var lockedUntil: Date?
+    /// Lockouts with no right PIN between them.
+    public var lockouts: Int
 
-    public init(wrongPINs: Int = 0, lockedUntil: Date? = nil) {
+    public init(wrongPINs: Int = 0, lockedUntil: Date? = nil, lockouts: Int = 0) {
         self.wrongPINs = wrongPINs
         self.lockedUntil = lockedUntil
+        self.lockouts = lockouts
     }
 }
 
@@ -22,6 +25,7 @@ extension VisitJournal {
                 t.primaryKey("id", .integer).check { $0 == 1 }
                 t.column("wrongPINs", .integer).notNull()
                 t.column("lockedUntil", .double)
+                t.column("lockouts", .integer).notNull().defaults(to: 0)
             }
         }
     }
@@ -30,11 +34,11 @@ extension VisitJournal {
     public func adminLockout() throws(JournalError) -> AdminLockoutRecord {
         do {
             return try database.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT wrongPINs, lockedUntil FROM adminLockout WHERE id = 1") else {
+                guard let row = try Row.fetchOne(db, sql: "SELECT wrongPINs, lockedUntil, lockouts FROM adminLockout WHERE id = 1") else {
                     return AdminLockoutRecord()
                 }
                 let until: Double? = row["lockedUntil"]
-                return AdminLockoutRecord(wrongPINs: row["wrongPINs"], lockedUntil: until.map(Date.init(timeIntervalSince1970:)))
+                return AdminLockoutRecord(wrongPINs: row["wrongPINs"], lockedUntil: until.map(Date.init(timeIntervalSince1970:)), lockouts: row["lockouts"])
             }
         } catch {
             throw JournalError(path: path, reason: "\(error)")
@@ -45,8 +49,8 @@ extension VisitJournal {
     public func saveAdminLockout(_ record: AdminLockoutRecord) throws(JournalError) {
         do {
             try database.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO adminLockout (id, wrongPINs, lockedUntil) VALUES (1, ?, ?)",
-                               arguments: [record.wrongPINs, record.lockedUntil?.timeIntervalSince1970])
+                try db.execute(sql: "INSERT OR REPLACE INTO adminLockout (id, wrongPINs, lockedUntil, lockouts) VALUES (1, ?, ?, ?)",
+                               arguments: [record.wrongPINs, record.lockedUntil?.timeIntervalSince1970, record.lockouts])
             }
         } catch {
             throw JournalError(path: path, reason: "\(error)")

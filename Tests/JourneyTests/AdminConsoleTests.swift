@@ -49,7 +49,7 @@ struct AdminConsoleTests {
         send(&state, [.digit(2), .digit(2), .digit(2), .digit(2), .enter, .pinChecked(false)])
         let effects = send(&state, [.digit(3), .digit(3), .digit(3), .digit(3), .enter, .pinChecked(false)])
         let until = start.addingTimeInterval(300)
-        #expect(effects == [.checkPIN("3333"), .log(.wrongPIN(count: 3)), .log(.lockedOut(until: until))])
+        #expect(effects == [.checkPIN("3333"), .log(.wrongPIN(count: 3)), .log(.lockedOut(until: until, inARow: 1))])
         #expect(state.screen == .lockedOut(until: until))
 
         // The notice goes by itself; the chord stays locked, even with the right PIN.
@@ -65,7 +65,27 @@ struct AdminConsoleTests {
         #expect(state.screen == .pin(entry: "8642", checking: true))
         send(&state, [.pinChecked(true)], at: 302)
         #expect(state.screen == .menu(focus: .reprintLast))
-        #expect(state.wrongPINs == 0 && state.lockedUntil == nil)
+        #expect(state.wrongPINs == 0 && state.lockedUntil == nil && state.lockouts == 0)
+    }
+
+    @Test func eachLockoutWithoutARightPINBetweenLastsTwiceTheLastUpToADay() {
+        var state = AdminState()
+        func lockOut(at second: TimeInterval) -> [AdminEffect] {
+            var effects: [AdminEffect] = []
+            for attempt in 0..<3 {
+                effects = send(&state, (attempt == 0 ? [.chord] : []) + [.digit(1), .digit(1), .digit(1), .digit(1), .enter, .pinChecked(false)], at: second)
+            }
+            send(&state, [.back], at: second)
+            return effects
+        }
+        #expect(lockOut(at: 0).last == .log(.lockedOut(until: start.addingTimeInterval(300), inARow: 1)))
+        #expect(lockOut(at: 300).last == .log(.lockedOut(until: start.addingTimeInterval(300 + 600), inARow: 2)))
+        #expect(lockOut(at: 900).last == .log(.lockedOut(until: start.addingTimeInterval(900 + 1200), inARow: 3)))
+        #expect(console.lockoutDuration(inARow: 9) == 76_800 && console.lockoutDuration(inARow: 10) == 86_400 && console.lockoutDuration(inARow: 1_000) == 86_400)
+        // A right PIN after the lockout: the next lockout is a short one again.
+        send(&state, [.chord, .digit(8), .digit(6), .digit(4), .digit(2), .enter, .pinChecked(true), .back], at: 2_100)
+        #expect(state.lockouts == 0)
+        #expect(lockOut(at: 2_200).last == .log(.lockedOut(until: start.addingTimeInterval(2_200 + 300), inARow: 1)))
     }
 
     @Test func aRightPINBetweenWrongOnesStartsTheCountAgain() {

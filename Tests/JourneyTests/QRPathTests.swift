@@ -70,7 +70,7 @@ import ThaiIDCard
     }
 
     @Test func theWaitIsNotCutShortByTheIdleClock() {
-        var driver = waiting()
+        let driver = waiting()
         #expect(driver.state.idleSecondsLeft == nil)
         #expect(driver.state.needsTicks)
     }

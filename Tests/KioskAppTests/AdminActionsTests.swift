@@ -140,28 +140,33 @@ struct AdminActionsTests {
         // The plug pulled: the journal opened again by a new kiosk, which counts on from three.
         let reopened = try Rig(journalPath: rig.journalPath)
         let afterRestart = actions(reopened, printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
-        #expect(afterRestart.savedLockout(now: now) == AdminLockoutRecord(wrongPINs: 3))
+        #expect(afterRestart.savedLockout(now: now, console: console) == AdminLockoutRecord(wrongPINs: 3))
         var restarted = AdminState()
-        restarted.wrongPINs = afterRestart.savedLockout(now: now).wrongPINs
+        restarted.wrongPINs = afterRestart.savedLockout(now: now, console: console).wrongPINs
         enterWrongPINs(2, console: console, state: &restarted, admin: afterRestart, now: now)
         let until = try #require(restarted.lockedUntil)
         #expect(until == now.addingTimeInterval(300))
 
         // Locked after another restart, until the time is up; a right PIN clears the count.
         let again = actions(try Rig(journalPath: rig.journalPath), printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
-        #expect(again.savedLockout(now: now.addingTimeInterval(10)) == AdminLockoutRecord(wrongPINs: 0, lockedUntil: until))
-        #expect(again.savedLockout(now: now.addingTimeInterval(301)) == AdminLockoutRecord())
+        #expect(again.savedLockout(now: now.addingTimeInterval(10), console: console) == AdminLockoutRecord(wrongPINs: 0, lockedUntil: until, lockouts: 1))
+        // Over, but still counted: the next lockout will last twice as long.
+        #expect(again.savedLockout(now: now.addingTimeInterval(301), console: console) == AdminLockoutRecord(lockouts: 1))
         again.perform(.log(.opened))
         #expect(try rig.journal.adminLockout() == AdminLockoutRecord())
     }
 
-    @Test func aSavedLockoutIsNeverLongerThanOneLockout() async throws {
+    @Test func aSavedLockoutIsNeverLongerThanItCouldLast() async throws {
         let rig = try Rig()
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded())  // whole seconds survive the round trip exactly
         // Saved while the clock was wrong by a year (a box without a clock battery, before NTP).
         try rig.journal.saveAdminLockout(AdminLockoutRecord(wrongPINs: 99, lockedUntil: now.addingTimeInterval(365 * 86_400)))
         let admin = actions(rig, printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
-        #expect(admin.savedLockout(now: now) == AdminLockoutRecord(wrongPINs: 4, lockedUntil: now.addingTimeInterval(300)))
+        let console = AdminConsole(attemptsBeforeLockout: 5, lockoutSeconds: 300)
+        #expect(admin.savedLockout(now: now, console: console) == AdminLockoutRecord(wrongPINs: 4, lockedUntil: now.addingTimeInterval(300)))
+        // The third lockout in a row: up to 20 minutes.
+        try rig.journal.saveAdminLockout(AdminLockoutRecord(lockedUntil: now.addingTimeInterval(365 * 86_400), lockouts: 3))
+        #expect(admin.savedLockout(now: now, console: console) == AdminLockoutRecord(lockedUntil: now.addingTimeInterval(1_200), lockouts: 3))
     }
 
     @Test func statusAndPendingListsComeFromTheServices() async throws {

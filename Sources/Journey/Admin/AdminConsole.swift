@@ -47,7 +47,8 @@ public enum AdminEffect: Sendable, Hashable {
 public enum AdminLogEntry: Sendable, Hashable {
     case opened
     case wrongPIN(count: Int)
-    case lockedOut(until: Date)
+    /// `inARow`: lockouts with no right PIN between them (each one twice as long as the last).
+    case lockedOut(until: Date, inARow: Int)
     case chordWhileLockedOut
 }
 
@@ -242,6 +243,7 @@ public struct AdminConsole: Sendable {
         if matches {
             state.wrongPINs = 0
             state.lockedUntil = nil
+            state.lockouts = 0
             state.screen = .menu(focus: .reprintLast)
             return [.log(.opened)]
         }
@@ -250,11 +252,19 @@ public struct AdminConsole: Sendable {
             state.screen = .pin(entry: "", checking: false)
             return [.log(.wrongPIN(count: state.wrongPINs))]
         }
-        let until = now.addingTimeInterval(TimeInterval(lockoutSeconds))
+        state.lockouts += 1
+        let until = now.addingTimeInterval(lockoutDuration(inARow: state.lockouts))
         state.wrongPINs = 0
         state.lockedUntil = until
         state.screen = .lockedOut(until: until)
-        return [.log(.wrongPIN(count: attemptsBeforeLockout)), .log(.lockedOut(until: until))]
+        return [.log(.wrongPIN(count: attemptsBeforeLockout)), .log(.lockedOut(until: until, inARow: state.lockouts))]
+    }
+
+    /// The first lockout lasts `lockoutSeconds`, each one after it (no right PIN between) twice the last,
+    /// up to a day: guessing a PIN at an unattended kiosk overnight gets nowhere.
+    public func lockoutDuration(inARow lockouts: Int) -> TimeInterval {
+        let doublings = min(max(lockouts - 1, 0), 20)
+        return min(TimeInterval(lockoutSeconds) * pow(2, Double(doublings)), 86_400)
     }
 
     private func tick(_ state: inout AdminState, now: Date) -> [AdminEffect] {

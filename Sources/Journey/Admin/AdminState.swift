@@ -94,6 +94,8 @@ public struct AdminState: Sendable, Hashable {
     /// Wrong PINs since the last right one (or the last lockout).
     public var wrongPINs = 0
     public var lockedUntil: Date?
+    /// Lockouts with no right PIN between them: each lasts twice the last.
+    public var lockouts = 0
     /// The last key, for closing a menu left open.
     public var lastInput: Date?
     /// What came of the last thing done, until the next key.

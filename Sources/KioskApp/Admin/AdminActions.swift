@@ -106,19 +106,21 @@ public final class AdminActions: Sendable {
         // Warnings, so a kiosk logging at its usual level keeps them: who opened the menu is an audit matter.
         case .opened: logger.warning("admin menu opened with the PIN")
         case .wrongPIN(let count): logger.warning("wrong admin PIN", metadata: ["inARow": "\(count)", "of": "\(setup.lockoutAttempts)"])
-        case .lockedOut(let until):
-            logger.error("admin chord locked after wrong PINs", metadata: ["attempts": "\(setup.lockoutAttempts)", "until": "\(until)"])
+        case .lockedOut(let until, let inARow):
+            logger.error("admin chord locked after wrong PINs", metadata: ["attempts": "\(setup.lockoutAttempts)", "until": "\(until)", "lockoutsInARow": "\(inARow)"])
         case .chordWhileLockedOut: logger.warning("admin chord pressed while locked")
         }
     }
 
-    /// The wrong PINs and the lockout as the journal kept them, for a kiosk starting again (after a
-    /// power cut, say): a lockout further away than a whole lockout (a clock set back) is cut to one.
-    public func savedLockout(now: Date = Date()) -> AdminLockoutRecord {
+    /// The wrong PINs and the lockouts as the journal kept them, for a kiosk starting again (after a
+    /// power cut, say): a lockout further away than it could last (the clock set back) is cut to that.
+    /// The count of lockouts outlives their end, so each is longer than the last whatever the clock did.
+    public func savedLockout(now: Date = Date(), console: AdminConsole) -> AdminLockoutRecord {
         guard var record = try? services.journal.adminLockout() else { return AdminLockoutRecord() }
         record.wrongPINs = min(max(record.wrongPINs, 0), setup.lockoutAttempts - 1)
+        record.lockouts = min(max(record.lockouts, 0), 64)
         if let until = record.lockedUntil {
-            let longest = now.addingTimeInterval(TimeInterval(setup.lockoutSeconds))
+            let longest = now.addingTimeInterval(console.lockoutDuration(inARow: max(record.lockouts, 1)))
             record.lockedUntil = until <= now ? nil : min(until, longest)
         }
         return record
@@ -128,8 +130,10 @@ public final class AdminActions: Sendable {
         let record: AdminLockoutRecord
         switch entry {
         case .opened: record = AdminLockoutRecord()
-        case .wrongPIN(let count): record = AdminLockoutRecord(wrongPINs: count)
-        case .lockedOut(let until): record = AdminLockoutRecord(lockedUntil: until)
+        case .wrongPIN(let count):
+            // The lockouts so far stay counted until a right PIN.
+            record = AdminLockoutRecord(wrongPINs: count, lockouts: (try? services.journal.adminLockout().lockouts) ?? 0)
+        case .lockedOut(let until, let inARow): record = AdminLockoutRecord(lockedUntil: until, lockouts: inARow)
         case .chordWhileLockedOut: return
         }
         do {

@@ -4,7 +4,7 @@ import Logging
 
 /// The program's log straight into the systemd journal, in the journal's own protocol: each entry with
 /// its priority, the logger's label, where in the code it was written, and the metadata as fields
-/// (`journalctl -u authen-kiosk VISIT=K7Q2MX`). Used under systemd, where standard error is the kiosk's
+/// (`journalctl -t authen-kiosk VISIT=K7Q2MX`). Used under systemd, where standard error is the kiosk's
 /// terminal and not the journal.
 public struct JournalLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
