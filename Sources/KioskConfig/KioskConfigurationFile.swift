@@ -147,6 +147,13 @@ public enum KioskConfigurationFile {
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             return trimmed.isEmpty ? nil : trimmed
         }
+        /// A file or folder; `~/` is the home of the user the program runs as (a station runs as the staff
+        /// member, whose journal and log live in their own home).
+        func path(_ key: String) -> String? {
+            guard let value = text(key) else { return nil }
+            guard value.hasPrefix("~/"), let home = getpwuid(geteuid()).map({ String(cString: $0.pointee.pw_dir) }) else { return value }
+            return home + value.dropFirst()
+        }
         func bad(_ key: String, _ value: String) { problems.append("\(key) is '\(value)'; accepted: \(keys[key]!)") }
         func choice<T: RawRepresentable>(_ key: String, default fallback: T) -> T where T.RawValue == String {
             guard let value = text(key) else { return fallback }
@@ -246,7 +253,7 @@ public enum KioskConfigurationFile {
             qrAuthenticationURL: qrURL, phoneWaitSeconds: number("journey.phoneWaitSeconds", default: 180, range: 30...900),
             // Off unless the hospital says so: NHSO publishes no path for these visits.
             verifiedVisits: flag("journey.verifiedVisits", default: false),
-            staffIDs: text("staff.listFile").map { staffList($0, problems: &problems) } ?? [],
+            staffIDs: path("staff.listFile").map { staffList($0, problems: &problems) } ?? [],
             cameraAvailable: camera != nil,
             defaultLanguage: choice("journey.language", default: .thai)
         )
@@ -261,7 +268,7 @@ public enum KioskConfigurationFile {
             if path.hasPrefix("/") && !path.contains(where: \.isWhitespace) { paths[name] = path } else { bad("nhso.paths.\(name)", path) }
         }
         let nhso = KioskSettings.NHSO(
-            backend: backend, zone: zone, baseURL: baseURL, statusBaseURL: statusBaseURL, agentURL: agentURL, tokenFile: text("nhso.tokenFile"),
+            backend: backend, zone: zone, baseURL: baseURL, statusBaseURL: statusBaseURL, agentURL: agentURL, tokenFile: path("nhso.tokenFile"),
             timeoutSeconds: number("nhso.timeoutSeconds", default: 15, range: 1...120), paths: paths
         )
         /// `printer.*`: how to reach the printer and how to speak to it.
@@ -297,7 +304,7 @@ public enum KioskConfigurationFile {
         }
         let voice = flag("voice.enabled", default: false) ? KioskSettings.Voice(
             command: (text("voice.command") ?? "espeak-ng").split(separator: " ").map(String.init),
-            recordings: text("voice.recordings"), saveTo: text("voice.saveTo")
+            recordings: path("voice.recordings"), saveTo: path("voice.saveTo")
         ) : nil
         var metrics: KioskSettings.Metrics?
         if let listen = text("metrics.listen") {
@@ -309,15 +316,15 @@ public enum KioskConfigurationFile {
                 bad("metrics.listen", listen)
             }
         }
-        let slipsFolder = URL(fileURLWithPath: text("output.slips") ?? "/var/lib/authen-kiosk/slips").standardizedFileURL.path
+        let slipsFolder = URL(fileURLWithPath: path("output.slips") ?? "/var/lib/authen-kiosk/slips").standardizedFileURL.path
         let printer = printerSettings(text("printer.connection") ?? "file:\(slipsFolder)")
         return KioskSettings(
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"), training: training,
             nhso: nhso, admin: admin,
             slipsDirectory: slipsFolder,
-            journalPath: text("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
+            journalPath: path("output.journal") ?? "/var/lib/authen-kiosk/journal.sqlite",
             journalRetentionDays: number("output.journalRetentionDays", default: 90, range: 1...3650),
-            logPath: text("output.log") ?? "/var/lib/authen-kiosk/kiosk.log",
+            logPath: path("output.log") ?? "/var/lib/authen-kiosk/kiosk.log",
             camera: camera, printer: printer, metrics: metrics, voice: voice
         )
     }

@@ -88,6 +88,11 @@ import Testing
         #expect(station.journey.mode == .station)
         #expect(station.nhso.backend == .agent)
         #expect(station.journey.mobileRequired)
+        // It runs as the staff member: its files are in their home, and the token is theirs if any.
+        let home = try #require(getpwuid(geteuid())).pointee.pw_dir.map { String(cString: $0) } ?? ""
+        #expect(!home.isEmpty && station.journalPath == home + "/.local/state/authen-kiosk/journal.sqlite")
+        #expect(station.logPath == home + "/.local/state/authen-kiosk/station.log")
+        #expect(station.nhso.tokenFile == nil)
         let demo = try await KioskConfigurationFile.load(path: try write(try String(contentsOf: Self.examples.appendingPathComponent("demo.yaml"), encoding: .utf8)))
         #expect(demo.training)
         #expect(demo.reader == "Virtual PCD 00 00")
