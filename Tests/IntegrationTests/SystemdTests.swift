@@ -81,6 +81,34 @@ final class DatagramListener {
         #expect(ContinuousClock.now - last > .seconds(2))
     }
 
+    /// The kiosk units' ExecStop: the kiosk is asked to leave, as SIGTERM does, and waited for; a
+    /// kiosk.pid left by a crash never stops another program.
+    @Test func stopAsksTheKioskToLeaveAndWaitsUntilItHas() throws {
+        let kiosk = try TmuxKiosk(arguments: ["demo"])
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let pidFile = kiosk.output.appendingPathComponent("kiosk.pid").path
+        let pid = try #require(kiosk.pid)
+        #expect(try String(contentsOfFile: pidFile, encoding: .utf8) == "\(pid)\n")
+        let stopped = try runKiosk(["stop", "--pid-file", pidFile])
+        #expect(stopped.status == 0 && stopped.stdout.contains("the kiosk (process \(pid)) has finished and left"), "\(stopped)")
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)).flatMap { $0.split(separator: ")").last?.split(separator: " ").first }
+        #expect(state == nil || state == "Z", "gone when stop returns")
+        #expect(!FileManager.default.fileExists(atPath: pidFile), "removed as the kiosk left")
+        #expect(try runKiosk(["stop", "--pid-file", pidFile]).stdout.contains("no kiosk is running"))
+
+        // A kiosk.pid naming another program now (the kiosk crashed, the number was given again).
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        other.arguments = ["30"]
+        try other.run()
+        defer { other.terminate() }
+        try "\(other.processIdentifier)\n".write(toFile: pidFile, atomically: true, encoding: .utf8)
+        let stale = try runKiosk(["stop", "--pid-file", pidFile])
+        #expect(stale.status == 0 && stale.stdout.contains("no kiosk is running"))
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(other.isRunning, "another program is never signalled")
+    }
+
     @Test func theKioskSaysItIsStoppingWhenItLeaves() throws {
         let listener = try DatagramListener(path: FileManager.default.temporaryDirectory.appendingPathComponent("notify-\(UUID().uuidString.prefix(8))").path)
         let kiosk = try TmuxKiosk(arguments: ["demo"], environment: ["NOTIFY_SOCKET": listener.path])

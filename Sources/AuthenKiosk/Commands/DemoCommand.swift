@@ -110,12 +110,15 @@ struct DemoCommand: AsyncParsableCommand {
         let admin = AdminSetup(pinHash: pinHash, shutdownCommand: [], nhsoSummary: "the demo's built-in test zone at \(testZone.url)",
                                tokenSummary: "the test zone's token")
         if metricsPort != nil { services = services.measured() }
+        let pidFile = outputFolder.appendingPathComponent("kiosk.pid").path
+        KioskPIDFile.write(pidFile)
         let outcome = await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
             admin: admin, retentionDays: 30, demoSlot: slot, demoPhone: phone, metricsAt: metricsPort.map { ("127.0.0.1", $0) },
             voice: voice || voiceSaveTo != nil ? VoiceGuide(settings: VoiceGuide.Settings(saveTo: voiceSaveTo), catalog: catalog) : nil
         )
         testZone.stop()
+        KioskPIDFile.remove(pidFile)
         try LeavingKiosk.carryOut(outcome, shutdownCommand: [])
     }
 

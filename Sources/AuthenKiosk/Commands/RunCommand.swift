@@ -100,6 +100,8 @@ struct RunCommand: AsyncParsableCommand {
         let reached = nhso.backend == .agent ? "NHSO's agent at \(nhso.agentURL)" : (nhso.baseURL ?? "NHSO's \(nhso.zone.rawValue) address")
         let admin = AdminSetup(settings.admin, nhsoSummary: "\(nhso.zone.rawValue) zone, \(nhso.backend.rawValue): \(reached)",
                                tokenSummary: token.map { _ in nhso.tokenFile.map { "loaded from \($0)" } ?? "loaded from NHSO_KIOSK_TOKEN" })
+        let pidFile = KioskPIDFile.path(besideJournal: settings.journalPath)
+        KioskPIDFile.write(pidFile)
         let outcome = await services.launch(
             journey: journey, renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
             admin: admin, retentionDays: settings.journalRetentionDays,
@@ -107,6 +109,7 @@ struct RunCommand: AsyncParsableCommand {
             metricsAt: settings.metrics.map { ($0.host, $0.port) },
             voice: settings.voice.map { VoiceGuide(settings: VoiceGuide.Settings(command: $0.command, recordings: $0.recordings, saveTo: $0.saveTo), catalog: catalog) }
         )
+        KioskPIDFile.remove(pidFile)
         try LeavingKiosk.carryOut(outcome, shutdownCommand: settings.admin.shutdownCommand)
     }
 

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import KioskConfig
+
+/// `authen-kiosk stop --config FILE`: asks the running kiosk to leave as SIGTERM does (it finishes the
+/// visit being recorded and prints its slip first) and waits until it has. The kiosk units run it as
+/// their ExecStop, before systemd stops the compositor.
+struct StopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop",
+        abstract: "Ask the running kiosk to finish its visit and leave, and wait until it has (the kiosk units' ExecStop).",
+        discussion: "Exit status: 0 the kiosk has left, or none was running; 1 it was still finishing when the time ran out; 2 bad options."
+    )
+
+    @Option(help: "The kiosk's configuration: its process id is in kiosk.pid beside its journal.")
+    var config: String?
+
+    @Option(help: "The kiosk's kiosk.pid itself (instead of --config).")
+    var pidFile: String?
+
+    @Option(help: "Seconds to wait for the kiosk to finish (NHSO's answer, then its slip).")
+    var timeout = 70
+
+    func run() async throws {
+        let path: String
+        if let pidFile {
+            path = pidFile
+        } else if config == nil, let runtime = ProcessInfo.processInfo.environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first {
+            path = "\(runtime)/kiosk.pid"   // the unit's own stop
+        } else if let config {
+            do {
+                path = KioskPIDFile.path(besideJournal: try await KioskConfigurationFile.load(path: config).journalPath)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            printError("name the kiosk: --config FILE or --pid-file FILE (under its unit, neither is needed)")
+            throw ExitCode(2)
+        }
+        guard let pid = KioskPIDFile.read(path), Self.isRunningKiosk(pid) else {
+            print("no kiosk is running (\(path))")
+            return
+        }
+        kill(pid, SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        while Self.isRunningKiosk(pid) {
+            guard ContinuousClock.now < deadline else {
+                printError("the kiosk (process \(pid)) is still finishing after \(timeout) s")
+                throw ExitCode(1)
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        print("the kiosk (process \(pid)) has finished and left")
+    }
+
+    /// Whether `pid` is a live process of this very program (a kiosk.pid left by a crash may name
+    /// another program by now). An upgrade may have replaced the file the kiosk was started from.
+    static func isRunningKiosk(_ pid: pid_t) -> Bool {
+        guard pid > 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let state = stat.split(separator: ")").last?.split(separator: " ").first, state != "Z", state != "X" else { return false }
+        func executable(_ process: String) -> String? {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(process)/exe")).map { $0.replacingOccurrences(of: " (deleted)", with: "") }
+        }
+        guard let theirs = executable("\(pid)"), let ours = executable("self") else { return false }
+        return theirs == ours
+    }
+}
