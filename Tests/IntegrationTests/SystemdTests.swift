@@ -120,6 +120,25 @@ final class DatagramListener {
         #expect(!messages.contains("WATCHDOG=1"), "no watchdog asked for, no pings")
     }
 
+    /// A kiosk unit whose configuration is refused: the patient sees "not in service" in Thai and English
+    /// for a while (not a terminal flickering with each restart), then the unit may try again.
+    @Test func aKioskThatCannotStartSaysItIsNotInServiceOnItsScreen() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("refused-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let config = folder.appendingPathComponent("kiosk.yaml").path
+        try "hospital: { hcode: \"10757\" }\n".write(toFile: config, atomically: true, encoding: .utf8)   // no PIN chosen
+        chmod(config, 0o600)
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", config], demoOutput: false,
+                                  environment: ["AUTHEN_KIOSK_LOG": "journal", "AUTHEN_KIOSK_OUT_OF_SERVICE_SECONDS": "4"])
+        #expect(kiosk.waitFor("ตู้นี้ยังไม่พร้อมให้บริการ"))
+        #expect(kiosk.screen.contains("This kiosk is not in service.") && kiosk.screen.contains("journalctl -t authen-kiosk"))
+        #expect(!kiosk.screen.contains("admin.pinHash"), "the reason is for IT, in the journal, not for the patient")
+        #expect(kiosk.isRunning)
+        let deadline = ContinuousClock.now + .seconds(8)
+        while kiosk.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!kiosk.isRunning, "it ends after its while, for the unit to try again")
+    }
+
     /// The journal's own protocol on its socket (only where no journald owns it: a CI machine or a
     /// container), as `journalctl` would get it.
     @Test func underSystemdTheLogGoesToTheJournalWithItsFields() throws {

@@ -40,6 +40,7 @@ struct RunCommand: AsyncParsableCommand {
         func refuse(_ line: String) {
             printError(line)
             logger.error("the kiosk does not start: \(line)")
+            OutOfServiceScreen.showIfUnattended()
         }
         let settings: KioskSettings
         do {
