@@ -52,7 +52,7 @@ struct SetPINCommand: ParsableCommand {
             printError("\(config): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        print("admin.pinHash written to \(config)")
+        print("admin.pinHash written to \(config); a running kiosk takes it at its next start (systemctl restart authen-kiosk)")
     }
 
     /// A line typed at the terminal with echo off; `nil` at end of input.
