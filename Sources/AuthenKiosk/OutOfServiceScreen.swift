@@ -16,7 +16,8 @@ enum OutOfServiceScreen {
     static let staffLine = "IT: journalctl -t authen-kiosk  ·  authen-kiosk doctor --config FILE"
 
     static func showIfUnattended(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        guard environment["AUTHEN_KIOSK_LOG"] == "journal", isatty(STDOUT_FILENO) == 1 else { return }
+        let seconds = environment["AUTHEN_KIOSK_OUT_OF_SERVICE_SECONDS"].flatMap(UInt32.init) ?? 60
+        guard environment["AUTHEN_KIOSK_LOG"] == "journal", seconds > 0, isatty(STDOUT_FILENO) == 1 else { return }
         var size = winsize()
         let rows = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : 24
         // Clear, hide the cursor, then the lines from a third of the way down; the staff line at the foot.
@@ -24,7 +25,6 @@ enum OutOfServiceScreen {
         for (index, line) in lines.enumerated() { screen += "\u{1B}[\(rows / 3 + index);4H\(line)" }
         screen += "\u{1B}[\(rows);2H\(staffLine)"
         FileHandle.standardOutput.write(Data(screen.utf8))
-        let seconds = environment["AUTHEN_KIOSK_OUT_OF_SERVICE_SECONDS"].flatMap(UInt32.init) ?? 60
         sleep(seconds)
     }
 }

@@ -9,11 +9,14 @@ public struct AdminLockoutRecord: Sendable, Hashable {
     public var lockedUntil: Date?
     /// Lockouts with no right PIN between them.
     public var lockouts: Int
+    /// The PIN's hash these counted against: a PIN chosen anew (`set-pin`) starts from nothing.
+    public var pinHash: String?
 
-    public init(wrongPINs: Int = 0, lockedUntil: Date? = nil, lockouts: Int = 0) {
+    public init(wrongPINs: Int = 0, lockedUntil: Date? = nil, lockouts: Int = 0, pinHash: String? = nil) {
         self.wrongPINs = wrongPINs
         self.lockedUntil = lockedUntil
         self.lockouts = lockouts
+        self.pinHash = pinHash
     }
 }
 
@@ -26,6 +29,7 @@ extension VisitJournal {
                 t.column("wrongPINs", .integer).notNull()
                 t.column("lockedUntil", .double)
                 t.column("lockouts", .integer).notNull().defaults(to: 0)
+                t.column("pinHash", .text)
             }
         }
     }
@@ -34,11 +38,11 @@ extension VisitJournal {
     public func adminLockout() throws(JournalError) -> AdminLockoutRecord {
         do {
             return try database.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT wrongPINs, lockedUntil, lockouts FROM adminLockout WHERE id = 1") else {
+                guard let row = try Row.fetchOne(db, sql: "SELECT wrongPINs, lockedUntil, lockouts, pinHash FROM adminLockout WHERE id = 1") else {
                     return AdminLockoutRecord()
                 }
                 let until: Double? = row["lockedUntil"]
-                return AdminLockoutRecord(wrongPINs: row["wrongPINs"], lockedUntil: until.map(Date.init(timeIntervalSince1970:)), lockouts: row["lockouts"])
+                return AdminLockoutRecord(wrongPINs: row["wrongPINs"], lockedUntil: until.map(Date.init(timeIntervalSince1970:)), lockouts: row["lockouts"], pinHash: row["pinHash"])
             }
         } catch {
             throw JournalError(path: path, reason: "\(error)")
@@ -49,8 +53,8 @@ extension VisitJournal {
     public func saveAdminLockout(_ record: AdminLockoutRecord) throws(JournalError) {
         do {
             try database.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO adminLockout (id, wrongPINs, lockedUntil, lockouts) VALUES (1, ?, ?, ?)",
-                               arguments: [record.wrongPINs, record.lockedUntil?.timeIntervalSince1970, record.lockouts])
+                try db.execute(sql: "INSERT OR REPLACE INTO adminLockout (id, wrongPINs, lockedUntil, lockouts, pinHash) VALUES (1, ?, ?, ?, ?)",
+                               arguments: [record.wrongPINs, record.lockedUntil?.timeIntervalSince1970, record.lockouts, record.pinHash])
             }
         } catch {
             throw JournalError(path: path, reason: "\(error)")

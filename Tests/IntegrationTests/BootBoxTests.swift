@@ -24,9 +24,14 @@ import Testing
     func unit(_ name: String) -> String { Harness.packageRoot.appendingPathComponent("systemd/\(name)").path }
 
     @Test func systemdFindsNothingWrongInTheUnits() throws {
+        // The package's own program is not installed on a build machine: its absence is the one complaint
+        // allowed (the units' ExecStop runs it directly).
+        let ownProgramMissing = "Command /usr/bin/authen-kiosk is not executable: No such file or directory"
+        let installed = FileManager.default.isExecutableFile(atPath: "/usr/bin/authen-kiosk")
         for name in Self.units {
             let verified = try run("/usr/bin/systemd-analyze", ["verify", unit(name)])
-            #expect(verified.status == 0 && verified.stderr.isEmpty, "\(name): \(verified.stderr)")
+            let complaints = verified.stderr.split(separator: "\n").filter { installed || !$0.hasSuffix(ownProgramMissing) }
+            #expect((verified.status == 0 || !installed) && complaints.isEmpty, "\(name): \(verified.stderr)")
         }
         let runtime = FileManager.default.temporaryDirectory.appendingPathComponent("xdg-\(UUID())")
         try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -89,6 +89,13 @@ final class DatagramListener {
         let pidFile = kiosk.output.appendingPathComponent("kiosk.pid").path
         let pid = try #require(kiosk.pid)
         #expect(try String(contentsOfFile: pidFile, encoding: .utf8) == "\(pid)\n")
+        if geteuid() == 0 {
+            // A pid file of another user's (the units' stop runs as root) never signals this user's kiosk.
+            #expect(chown(pidFile, 65534, 65534) == 0)
+            #expect(try runKiosk(["stop", "--pid-file", pidFile]).stdout.contains("no kiosk is running"))
+            #expect(kiosk.isRunning)
+            #expect(chown(pidFile, 0, 0) == 0)
+        }
         let stopped = try runKiosk(["stop", "--pid-file", pidFile])
         #expect(stopped.status == 0 && stopped.stdout.contains("the kiosk (process \(pid)) has finished and left"), "\(stopped)")
         let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)).flatMap { $0.split(separator: ")").last?.split(separator: " ").first }

@@ -32,9 +32,12 @@ struct AdminActionsTests {
         return (roll, printer, rig, visit, try #require(try rig.journal.visit(visit)?.claimCode))
     }
 
-    func actions(_ rig: Rig, printer: any SlipPrinter, slips: SlipArchive, events: AdminEventLog) -> AdminActions {
+    /// The PIN 8642's hash, as `set-pin` wrote it once (the same file read at each start).
+    static let pinHash = "$y$j9T$16BnBZl60.PO4wkmp7NW$Ta/zBpwUvnHAaaiPFEyKvIKNlElnHOn/XBWITkO.g8C"
+
+    func actions(_ rig: Rig, printer: any SlipPrinter, slips: SlipArchive, events: AdminEventLog, pinHash: String = Self.pinHash) -> AdminActions {
         let services = KioskServices(cards: rig.cards, nhso: rig.nhso, printer: printer, journal: rig.journal)
-        let setup = AdminSetup(pinHash: AdminPIN.hash("8642")!, nhsoSummary: "test zone", tokenSummary: nil)
+        let setup = AdminSetup(pinHash: pinHash, nhsoSummary: "test zone", tokenSummary: nil)
         return AdminActions(setup: setup, services: services, slips: slips, language: .thai) { event in events.list.withLock { $0.append(event) } }
     }
 
@@ -140,7 +143,7 @@ struct AdminActionsTests {
         // The plug pulled: the journal opened again by a new kiosk, which counts on from three.
         let reopened = try Rig(journalPath: rig.journalPath)
         let afterRestart = actions(reopened, printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
-        #expect(afterRestart.savedLockout(now: now, console: console) == AdminLockoutRecord(wrongPINs: 3))
+        #expect(afterRestart.savedLockout(now: now, console: console) == AdminLockoutRecord(wrongPINs: 3, pinHash: Self.pinHash))
         var restarted = AdminState()
         restarted.wrongPINs = afterRestart.savedLockout(now: now, console: console).wrongPINs
         enterWrongPINs(2, console: console, state: &restarted, admin: afterRestart, now: now)
@@ -149,24 +152,28 @@ struct AdminActionsTests {
 
         // Locked after another restart, until the time is up; a right PIN clears the count.
         let again = actions(try Rig(journalPath: rig.journalPath), printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
-        #expect(again.savedLockout(now: now.addingTimeInterval(10), console: console) == AdminLockoutRecord(wrongPINs: 0, lockedUntil: until, lockouts: 1))
+        #expect(again.savedLockout(now: now.addingTimeInterval(10), console: console) == AdminLockoutRecord(wrongPINs: 0, lockedUntil: until, lockouts: 1, pinHash: Self.pinHash))
         // Over, but still counted: the next lockout will last twice as long.
-        #expect(again.savedLockout(now: now.addingTimeInterval(301), console: console) == AdminLockoutRecord(lockouts: 1))
+        #expect(again.savedLockout(now: now.addingTimeInterval(301), console: console) == AdminLockoutRecord(lockouts: 1, pinHash: Self.pinHash))
+        // A PIN chosen anew (set-pin, then a restart) starts from nothing: IT can always get back in.
+        let newPIN = actions(try Rig(journalPath: rig.journalPath), printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog(),
+                             pinHash: "$y$j9T$tvtMLwLAtaG93mtI/652$8pVu/xDyAqxcfSa4WRXCGQnSJ24VXpczDLr4kPqhGE8")
+        #expect(newPIN.savedLockout(now: now.addingTimeInterval(10), console: console) == AdminLockoutRecord())
         again.perform(.log(.opened))
-        #expect(try rig.journal.adminLockout() == AdminLockoutRecord())
+        #expect(try rig.journal.adminLockout() == AdminLockoutRecord(pinHash: Self.pinHash))
     }
 
     @Test func aSavedLockoutIsNeverLongerThanItCouldLast() async throws {
         let rig = try Rig()
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded())  // whole seconds survive the round trip exactly
         // Saved while the clock was wrong by a year (a box without a clock battery, before NTP).
-        try rig.journal.saveAdminLockout(AdminLockoutRecord(wrongPINs: 99, lockedUntil: now.addingTimeInterval(365 * 86_400)))
+        try rig.journal.saveAdminLockout(AdminLockoutRecord(wrongPINs: 99, lockedUntil: now.addingTimeInterval(365 * 86_400), pinHash: Self.pinHash))
         let admin = actions(rig, printer: NoPrinter(), slips: SlipArchive(), events: AdminEventLog())
         let console = AdminConsole(attemptsBeforeLockout: 5, lockoutSeconds: 300)
-        #expect(admin.savedLockout(now: now, console: console) == AdminLockoutRecord(wrongPINs: 4, lockedUntil: now.addingTimeInterval(300)))
+        #expect(admin.savedLockout(now: now, console: console) == AdminLockoutRecord(wrongPINs: 4, lockedUntil: now.addingTimeInterval(300), pinHash: Self.pinHash))
         // The third lockout in a row: up to 20 minutes.
-        try rig.journal.saveAdminLockout(AdminLockoutRecord(lockedUntil: now.addingTimeInterval(365 * 86_400), lockouts: 3))
-        #expect(admin.savedLockout(now: now, console: console) == AdminLockoutRecord(lockedUntil: now.addingTimeInterval(1_200), lockouts: 3))
+        try rig.journal.saveAdminLockout(AdminLockoutRecord(lockedUntil: now.addingTimeInterval(365 * 86_400), lockouts: 3, pinHash: Self.pinHash))
+        #expect(admin.savedLockout(now: now, console: console) == AdminLockoutRecord(lockedUntil: now.addingTimeInterval(1_200), lockouts: 3, pinHash: Self.pinHash))
     }
 
     @Test func statusAndPendingListsComeFromTheServices() async throws {

@@ -25,6 +25,9 @@ enum KioskPIDFile {
         unlink(path)
     }
 
+    /// Where the kiosk units keep it (`RuntimeDirectory=`).
+    static let unitFolders = ["/run/authen-kiosk", "/run/authen-kiosk-x11"]
+
     static func read(_ path: String) -> pid_t? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))

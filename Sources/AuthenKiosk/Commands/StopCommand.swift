@@ -12,7 +12,7 @@ struct StopCommand: AsyncParsableCommand {
         discussion: "Exit status: 0 the kiosk has left, or none was running; 1 it was still finishing when the time ran out; 2 bad options."
     )
 
-    @Option(help: "The kiosk's configuration: its process id is in kiosk.pid beside its journal.")
+    @Option(help: "The kiosk's configuration: its process id is in kiosk.pid in its unit's runtime folder (/run/authen-kiosk), or beside its journal when run by hand.")
     var config: String?
 
     @Option(help: "The kiosk's kiosk.pid itself (instead of --config).")
@@ -28,17 +28,22 @@ struct StopCommand: AsyncParsableCommand {
         } else if config == nil, let runtime = ProcessInfo.processInfo.environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first {
             path = "\(runtime)/kiosk.pid"   // the unit's own stop
         } else if let config {
-            do {
-                path = KioskPIDFile.path(besideJournal: try await KioskConfigurationFile.load(path: config).journalPath)
-            } catch {
-                printError("\(error)")
-                throw ExitCode(2)
+            // A kiosk its unit runs keeps its pid file in the unit's runtime folder; one run by hand, beside its journal.
+            if let unit = KioskPIDFile.unitFolders.map({ "\($0)/kiosk.pid" }).first(where: { KioskPIDFile.read($0).map(Self.isRunningKiosk) == true }) {
+                path = unit
+            } else {
+                do {
+                    path = KioskPIDFile.path(besideJournal: try await KioskConfigurationFile.load(path: config).journalPath)
+                } catch {
+                    printError("\(error)")
+                    throw ExitCode(2)
+                }
             }
         } else {
             printError("name the kiosk: --config FILE or --pid-file FILE (under its unit, neither is needed)")
             throw ExitCode(2)
         }
-        guard let pid = KioskPIDFile.read(path), Self.isRunningKiosk(pid) else {
+        guard let pid = KioskPIDFile.read(path), Self.isRunningKiosk(pid), Self.runsAsOwner(of: path, pid) else {
             print("no kiosk is running (\(path))")
             return
         }
@@ -52,6 +57,16 @@ struct StopCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(100))
         }
         print("the kiosk (process \(pid)) has finished and left")
+    }
+
+    /// Whether `pid` runs as the user owning the pid file (a regular file, not a link): the units' stop
+    /// runs as root, and the kiosk's user must not be able to point it at anyone else's process.
+    static func runsAsOwner(of pidFile: String, _ pid: pid_t) -> Bool {
+        var file = stat()
+        guard lstat(pidFile, &file) == 0, (file.st_mode & S_IFMT) == S_IFREG,
+              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let uids = status.split(separator: "\n").first(where: { $0.hasPrefix("Uid:") })?.split(whereSeparator: \.isWhitespace).dropFirst() else { return false }
+        return uids.allSatisfy { uid_t($0) == file.st_uid }
     }
 
     /// Whether `pid` is a live process of this very program (a kiosk.pid left by a crash may name

@@ -114,9 +114,10 @@ public final class AdminActions: Sendable {
 
     /// The wrong PINs and the lockouts as the journal kept them, for a kiosk starting again (after a
     /// power cut, say): a lockout further away than it could last (the clock set back) is cut to that.
-    /// The count of lockouts outlives their end, so each is longer than the last whatever the clock did.
+    /// The count of lockouts outlives their end, so each is longer than the last whatever the clock did;
+    /// a PIN chosen anew since (`set-pin`, then a restart) starts from nothing.
     public func savedLockout(now: Date = Date(), console: AdminConsole) -> AdminLockoutRecord {
-        guard var record = try? services.journal.adminLockout() else { return AdminLockoutRecord() }
+        guard var record = try? services.journal.adminLockout(), record.pinHash == setup.pinHash else { return AdminLockoutRecord() }
         record.wrongPINs = min(max(record.wrongPINs, 0), setup.lockoutAttempts - 1)
         record.lockouts = min(max(record.lockouts, 0), 64)
         if let until = record.lockedUntil {
@@ -127,15 +128,17 @@ public final class AdminActions: Sendable {
     }
 
     private func saveLockout(after entry: AdminLogEntry) {
-        let record: AdminLockoutRecord
+        var record: AdminLockoutRecord
         switch entry {
         case .opened: record = AdminLockoutRecord()
         case .wrongPIN(let count):
-            // The lockouts so far stay counted until a right PIN.
-            record = AdminLockoutRecord(wrongPINs: count, lockouts: (try? services.journal.adminLockout().lockouts) ?? 0)
+            // The lockouts so far stay counted until a right PIN (unread, nothing is written over them).
+            guard let saved = try? services.journal.adminLockout() else { return }
+            record = AdminLockoutRecord(wrongPINs: count, lockouts: saved.pinHash == setup.pinHash ? saved.lockouts : 0)
         case .lockedOut(let until, let inARow): record = AdminLockoutRecord(lockedUntil: until, lockouts: inARow)
         case .chordWhileLockedOut: return
         }
+        record.pinHash = setup.pinHash
         do {
             try services.journal.saveAdminLockout(record)
         } catch {
