@@ -17,10 +17,17 @@ public enum AdminPIN {
     ]
 
     /// A new hash of `pin` with a random salt; `nil` if the system's libcrypt cannot make one.
-    public static func hash(_ pin: String) -> String? {
+    /// `saltBytes` (16 bytes) makes the same hash each time: only for the demo, whose PIN is given on its
+    /// command line at each start and whose saved lockout must still be its own.
+    public static func hash(_ pin: String, saltBytes: [UInt8]? = nil) -> String? {
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         // No random bytes given: libcrypt takes them from the operating system.
-        guard crypt_gensalt_rn("$y$", 0, nil, 0, &setting, Int32(setting.count)) != nil else { return nil }
+        let made = saltBytes.map { bytes in
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { crypt_gensalt_rn("$y$", 0, $0.baseAddress, Int32($0.count), &setting, Int32(setting.count)) }
+            }
+        } ?? crypt_gensalt_rn("$y$", 0, nil, 0, &setting, Int32(setting.count))
+        guard made != nil else { return nil }
         return crypt(pin, setting: String(cString: setting))
     }
 

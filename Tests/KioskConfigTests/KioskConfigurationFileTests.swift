@@ -58,6 +58,13 @@ import Testing
         }
     }
 
+    @Test func theDemosPINHashIsTheSameAtEachStartAndAnyOtherIsSaltedAnew() throws {
+        let salt = Array("authen-kiosk-demo".utf8.prefix(16))
+        let demo = try #require(AdminPIN.hash("1234", saltBytes: salt))
+        #expect(AdminPIN.hash("1234", saltBytes: salt) == demo && AdminPIN.matches("1234", hash: demo))
+        #expect(AdminPIN.hash("1234") != AdminPIN.hash("1234"))
+    }
+
     @Test func aGuessablePINIsRefusedInProductionOnly() async throws {
         let hash = try #require(AdminPIN.hash("1234"))
         let production = try write("hospital: { hcode: \"10757\" }\nnhso: { zone: production, backend: agent }\nadmin: { pinHash: \"\(hash)\" }\n")

@@ -105,7 +105,7 @@ struct DemoCommand: AsyncParsableCommand {
             cards: slot, nhso: nhso, printer: printer,
             journal: try VisitJournal(path: outputFolder.appendingPathComponent("journal.sqlite").path), logger: quiet, camera: camera
         )
-        guard AdminPIN.isAcceptable(adminPIN), let pinHash = AdminPIN.hash(adminPIN) else { throw ValidationError("--admin-pin is 4 to 12 digits") }
+        guard AdminPIN.isAcceptable(adminPIN), let pinHash = AdminPIN.hash(adminPIN, saltBytes: Array("authen-kiosk-demo".utf8.prefix(16))) else { throw ValidationError("--admin-pin is 4 to 12 digits") }
         // Shut down leaves the demo: it never turns off the machine it is shown on.
         let admin = AdminSetup(pinHash: pinHash, shutdownCommand: [], nhsoSummary: "the demo's built-in test zone at \(testZone.url)",
                                tokenSummary: "the test zone's token")
