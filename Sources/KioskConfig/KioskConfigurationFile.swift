@@ -186,8 +186,7 @@ public enum KioskConfigurationFile {
         // production token never in clear text at all (http on this machine is for the simulator).
         func carriesTokenSafely(_ url: String) -> Bool {
             if url.hasPrefix("https://") { return true }
-            guard zone == .test, url.hasPrefix("http://"), let host = URLComponents(string: url)?.host else { return false }
-            return ["127.0.0.1", "localhost", "::1"].contains(host)
+            return zone == .test && url.hasPrefix("http://") && LoopbackAddress.contains(url)
         }
         let baseURL = text("nhso.baseURL")
         if let baseURL, !carriesTokenSafely(baseURL) { bad("nhso.baseURL", baseURL) }
@@ -206,7 +205,7 @@ public enum KioskConfigurationFile {
         if !agentURL.hasPrefix("http://") && !agentURL.hasPrefix("https://") {
             bad("nhso.agentURL", agentURL)
         } else if zone == .production, agentURL.hasPrefix("http://"),
-                  !["127.0.0.1", "localhost", "::1"].contains(URLComponents(string: agentURL)?.host ?? "") {
+                  !LoopbackAddress.contains(agentURL) {
             // The agent says who the patient is and what rights they have: over plain HTTP from another
             // machine, anyone who can answer on that address could make real claims for anyone.
             problems.append("nhso.agentURL '\(agentURL)' is plain HTTP to another machine: in production the agent runs on this box (http://127.0.0.1:8189) or is reached over https://")

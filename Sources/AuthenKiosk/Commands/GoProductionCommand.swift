@@ -52,8 +52,7 @@ struct GoProductionCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if let nhsoURL {
-            let host = URLComponents(string: nhsoURL)?.host ?? ""
-            guard nhsoURL.hasPrefix("https://") || (nhsoURL.hasPrefix("http://") && ["127.0.0.1", "localhost", "::1"].contains(host)) else {
+            guard nhsoURL.hasPrefix("https://") || (nhsoURL.hasPrefix("http://") && LoopbackAddress.contains(nhsoURL)) else {
                 printError("--nhso-url is an https address (http only on this machine): the token must not travel in clear text")
                 throw ExitCode(2)
             }
@@ -149,8 +148,7 @@ struct GoProductionCommand: AsyncParsableCommand {
         var changes = [Change(key: "nhso.zone", old: "test", new: "production")]
         // The simulator's or the test zone's addresses go; an https production address set on purpose stays.
         func isTestAddress(_ url: String) -> Bool {
-            let host = URLComponents(string: url)?.host ?? ""
-            return ["127.0.0.1", "localhost", "::1"].contains(host) || url.hasPrefix("http://") || url.contains(NHSOZone.test.baseURL)
+            return LoopbackAddress.contains(url) || url.hasPrefix("http://") || url.contains(NHSOZone.test.baseURL)
         }
         if let base = settings.nhso.baseURL, isTestAddress(base) { changes.append(Change(key: "nhso.baseURL", old: base, new: "")) }
         if let status = settings.nhso.statusBaseURL, isTestAddress(status) { changes.append(Change(key: "nhso.statusBaseURL", old: status, new: "")) }

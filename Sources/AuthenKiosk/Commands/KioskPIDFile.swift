@@ -7,7 +7,7 @@ enum KioskPIDFile {
     /// In the unit's runtime folder (`RuntimeDirectory=`, in `RUNTIME_DIRECTORY`), where the unit's stop
     /// finds it; elsewhere beside the journal.
     static func path(besideJournal journalPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let runtime = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first { return "\(runtime)/kiosk.pid" }
+        if let unit = inUnitRuntimeFolder(environment) { return unit }
         return URL(fileURLWithPath: journalPath).deletingLastPathComponent().appendingPathComponent("kiosk.pid").path
     }
 
@@ -23,6 +23,11 @@ enum KioskPIDFile {
     static func remove(_ path: String) {
         guard read(path) == getpid() else { return }
         unlink(path)
+    }
+
+    /// In the runtime folder of the unit this program runs under, if any.
+    static func inUnitRuntimeFolder(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first.map { "\($0)/kiosk.pid" }
     }
 
     /// Where the kiosk units keep it (`RuntimeDirectory=`).

@@ -25,8 +25,8 @@ struct StopCommand: AsyncParsableCommand {
         let path: String
         if let pidFile {
             path = pidFile
-        } else if config == nil, let runtime = ProcessInfo.processInfo.environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first {
-            path = "\(runtime)/kiosk.pid"   // the unit's own stop
+        } else if config == nil, let unit = KioskPIDFile.inUnitRuntimeFolder() {
+            path = unit   // the unit's own stop
         } else if let config {
             // A kiosk its unit runs keeps its pid file in the unit's runtime folder; one run by hand, beside its journal.
             if let unit = KioskPIDFile.unitFolders.map({ "\($0)/kiosk.pid" }).first(where: { KioskPIDFile.read($0).map(Self.isRunningKiosk) == true }) {
