@@ -24,7 +24,7 @@ enum OutOfServiceScreen {
         var screen = "\u{1B}[0m\u{1B}[2J\u{1B}[?25l"
         for (index, line) in lines.enumerated() { screen += "\u{1B}[\(rows / 3 + index);4H\(line)" }
         screen += "\u{1B}[\(rows);2H\(staffLine)"
-        FileHandle.standardOutput.write(Data(screen.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(screen.utf8))
         sleep(seconds)
     }
 }

@@ -57,6 +57,7 @@ public final class KioskRuntime: @unchecked Sendable {
     #endif
     private var now: Date { clockBase.date.addingTimeInterval((ContinuousClock.now - clockBase.instant).milliseconds / 1000) }
     private var signalSources: [any DispatchSourceSignal] = []
+    private let logger = Logger(label: "authen-kiosk")
 
     public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, console: AdminConsole, adminActions: AdminActions?,
                 demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil,
@@ -119,6 +120,14 @@ public final class KioskRuntime: @unchecked Sendable {
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.readFD, events: Int16(POLLIN), revents: 0)]
             _ = poll(&fds, 2, timeout)
+            // A terminal that hung up (its window closed, tmux killed) ends the loop as SIGTERM does:
+            // the visit under way is still recorded and its slip printed; nothing more is drawn.
+            driver.noteInputEvents(fds[0].revents)
+            if driver.isLost {
+                if outcome == nil { logger.warning("the terminal hung up (its input closed); leaving once the visit under way is recorded") }
+                outcome = outcome ?? .leave
+                break
+            }
             // Always ask ncurses, not only when the terminal is readable: a resize (SIGWINCH) wakes
             // poll without input, and ncurses reports it as a key.
             driver.pendingInput().forEach(handle)
@@ -235,11 +244,17 @@ public final class KioskRuntime: @unchecked Sendable {
     }
 
     private func handleTerminationSignals() {
+        // A write to a closed pipe must be an error to handle, not the end of the program.
+        signal(SIGPIPE, SIG_IGN)
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             let queue = self.queue
-            source.setEventHandler { queue.post(.quit) }
+            let logger = self.logger
+            source.setEventHandler {
+                if signalNumber == SIGHUP { logger.warning("SIGHUP: the terminal hung up; leaving once the visit under way is recorded") }
+                queue.post(.quit)
+            }
             source.resume()
             signalSources.append(source)
         }

@@ -94,7 +94,7 @@ struct NHSOTestZoneCommand: AsyncParsableCommand {
         let host = self.host
         let count = people.people.count
         let app = server.application(host: host, port: port) { port in
-            FileHandle.standardOutput.write(Data("nhso-testzone: listening on http://\(host):\(port) (\(count) people, unit \(unit.hcode))\n".utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data("nhso-testzone: listening on http://\(host):\(port) (\(count) people, unit \(unit.hcode))\n".utf8))
         }
         try await app.runService()
     }

@@ -28,29 +28,35 @@ public final class TerminalDriver {
         nodelay(ak_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        if has_colors() {
-            start_color()
+        // A terminal without colours (or whose count is unknown) gets reverse video and bold instead.
+        // COLORS is known only once start_color() has run.
+        if has_colors() { start_color() }
+        if has_colors() && ak_colors() >= 8 {
             colorCount = Int(ak_colors())
-            let palette = TerminalPalette.forTerminal(colors: colorCount)
+            palette = TerminalPalette.forTerminal(colors: colorCount)
             for style in CellStyle.named {
-                let pair = palette.pair(style)
-                init_pair(Int16(Self.styleIndex(style)), pair.foreground, pair.background)
+                let look = palette.look(style)
+                init_pair(Int16(Self.styleIndex(style)), look.foreground, look.background)
             }
             ak_background(Self.styleIndex(.normal))
+        } else {
+            colorCount = 0
+            palette = .monochrome
         }
         mousePrefix = ak_kmous().map { String(cString: $0) }
         // Taps: xterm mouse tracking with SGR coordinates (any size of screen); parsed by KeyMap.
         // Numeric keypad in its normal mode (DECKPNM): `keypad()` switched it to application mode, where
         // the numpad's digits and Enter arrive as `ESC O p`…`ESC O y` and `ESC O M`, which most terminfo
         // entries do not list; a kiosk's numpad must send plain digits and Enter.
-        Self.write("\u{1B}[?1000h\u{1B}[?1006h\u{1B}>")
+        if !Self.write("\u{1B}[?1000h\u{1B}[?1006h\u{1B}>") { isLost = true }
         started = true
     }
 
     /// Gives the terminal back as it was.
     public func stop() {
         guard started else { return }
-        Self.write("\u{1B}[?1006l\u{1B}[?1000l")
+        // A terminal that has gone takes no more: ncurses' own writes ignore the error, ours are skipped.
+        if !isLost { Self.write("\u{1B}[?1006l\u{1B}[?1000l") }
         endwin()
         started = false
     }
@@ -59,7 +65,7 @@ public final class TerminalDriver {
 
     /// Copies the grid to the screen; unchanged grids cost nothing.
     public func draw(_ grid: CellGrid) {
-        guard grid != lastDrawn else { return }
+        guard grid != lastDrawn, !isLost else { return }
         lastDrawn = grid
         erase()
         for row in 0..<grid.height {
@@ -159,7 +165,12 @@ public final class TerminalDriver {
 
     /// Colour pairs of picture cells, made as they are needed (a preview frame uses a few thousand).
     private var pixelPairs: [UInt16: Int32] = [:]
-    private var colorCount = 8
+    private var colorCount = 0
+    /// The palette chosen for this terminal's colours (known once started).
+    public private(set) var palette = TerminalPalette.monochrome
+
+    /// What the terminal announced, in words (`authen-kiosk palette`).
+    public var colorDescription: String { colorCount > 0 ? "\(colorCount) colours" : "no colours" }
     private static let firstPixelPair: Int32 = 32
 
     private func pixelPair(top: UInt8, bottom: UInt8) -> Int32 {
@@ -184,12 +195,32 @@ public final class TerminalDriver {
 
     /// A style's attributes (bold or not) and colour pair.
     func look(_ style: CellStyle) -> (attributes: Int32, pair: Int32) {
-        if case .pixels(let top, let bottom) = style { return (0, pixelPair(top: top, bottom: bottom)) }
-        let bold: [CellStyle] = [.title, .emphasis, .selectedButton, .focusedButton, .warning, .code]
-        return (bold.contains(style) ? ak_attr_bold() : 0, Self.styleIndex(style))
+        if case .pixels(let top, let bottom) = style {
+            return colorCount > 0 ? (0, pixelPair(top: top, bottom: bottom)) : (0, 0)
+        }
+        let look = palette.look(style)
+        let attributes = (look.bold ? ak_attr_bold() : 0) | (look.reverse ? ak_attr_reverse() : 0)
+        return (attributes, colorCount > 0 ? Self.styleIndex(style) : 0)
     }
 
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes to the terminal; `false` when it has gone (a hung-up terminal answers EIO). Never traps:
+    /// Foundation's non-throwing `FileHandle.write(_:)` is a `try!`, and a terminal that went away
+    /// (tmux killed, foot or xterm dying under the compositor) ended the kiosk mid-visit with it.
+    @discardableResult
+    public static func write(_ text: String) -> Bool {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Whether the terminal has hung up: its input reports POLLHUP or an error, or a write failed.
+    public private(set) var isLost = false
+
+    /// Reads the terminal's poll result: a hang-up marks it lost.
+    public func noteInputEvents(_ events: Int16) {
+        if events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { isLost = true }
     }
 }

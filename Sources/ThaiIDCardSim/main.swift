@@ -103,7 +103,7 @@ func restoreTerminationSignals() {
 
 /// Unbuffered, so that a test or a script watching the output sees the line at once.
 func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
 }
 
 ThaiIDCardSim.main()

@@ -162,6 +162,35 @@ import VisitJournal
         #expect(status.stdout.contains(code))
     }
 
+    /// The terminal taken away mid-submit (its window closed, tmux killed): the kiosk waits for NHSO's
+    /// answer, keeps the code and leaves cleanly, as on SIGTERM. It used to die in Foundation's
+    /// non-throwing `FileHandle.write` (a `try!`) with an I/O error.
+    @Test func aTerminalThatHangsUpMidSubmitEndsTheKioskCleanlyWithTheCodeKept() throws {
+        let zone = try TestZoneProcess()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")
+        let kiosk = try TmuxKiosk(arguments: ["run", "--config", try configuration(zone: zone, folder: folder)], demoOutput: false,
+                                  environment: token, recordsExit: true)
+        #expect(kiosk.waitFor("กรุณาเสียบบัตรประชาชน"))
+        let inserted = try card("somchai")
+        defer { try? inserted.remove() }
+        #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
+        try zone.post("/testzone/faults", body: #"{"latencyMs": 3000}"#)
+        try kiosk.keys("Enter")
+        #expect(kiosk.waitFor("กำลังบันทึกการเข้ารับบริการ"))
+        try kiosk.tmux(["kill-session", "-t", kiosk.session])
+        let status = kiosk.waitForExit()
+        let errors = (try? String(contentsOf: kiosk.standardError, encoding: .utf8)) ?? ""
+        #expect(status == 0, "the kiosk ended with \(status.map(String.init) ?? "no status"): \(errors)")
+        #expect(!errors.contains("Fatal error"), "\(errors)")
+        let journal = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+        let code = try #require(journal.firstMatch(of: /PP\d{10}/).map { String($0.0) }, "\(journal)")
+        #expect(journal.contains("coded  -  \(code)"))
+        // Standard error is not a terminal here, so the log is in it rather than in output.log.
+        #expect(errors.contains("the terminal hung up"), "\(errors)")
+        let nhso = try runKiosk(["status", "--pid", "1101700203450", "--date", thaiToday(), "--base-url", zone.url], environment: token)
+        #expect(nhso.stdout.contains(code))
+    }
+
     @Test func anIdleReviewReturnsToTheStart() throws {
         let zone = try TestZoneProcess()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID())")

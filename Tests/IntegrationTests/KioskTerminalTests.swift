@@ -10,10 +10,19 @@ final class TmuxKiosk {
 
     /// - Parameter demoOutput: pass `--output` (the demo's slips and journal folder).
     /// - Parameter executable: the program to run (the build's, unless a test installed one elsewhere).
+    /// With `recordsExit`: the kiosk's exit status and its standard error, written by a shell that
+    /// outlives the terminal (it ignores the hang-up), for tests that take the terminal away.
+    let exitStatus = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-exit-\(UUID())")
+    var standardError: URL { exitStatus.appendingPathExtension("stderr") }
+
+    /// - Parameter recordsExit: run the kiosk under a shell that records how it ended (`exitStatus`).
     init(arguments: [String], width: Int = 100, height: Int = 30, demoOutput: Bool = true, environment: [String: String] = [:],
-         executable: URL = Harness.executable("authen-kiosk")) throws {
-        let command = ([executable.path] + arguments + (demoOutput ? ["--output", output.path] : []))
+         executable: URL = Harness.executable("authen-kiosk"), recordsExit: Bool = false) throws {
+        var command = ([executable.path] + arguments + (demoOutput ? ["--output", output.path] : []))
             .map { "'\($0)'" }.joined(separator: " ")
+        if recordsExit {
+            command = "sh -c 'trap \"\" HUP; \"$@\" 2>\(standardError.path); echo $? >\(exitStatus.path)' sh " + command
+        }
         let variables = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
                   "env LANG=C.UTF-8 AUTHEN_KIOSK_ASSETS='\(Harness.packageRoot.appendingPathComponent("assets").path)' \(variables) \(command)"])
@@ -31,6 +40,20 @@ final class TmuxKiosk {
             if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
         }
         try? FileManager.default.removeItem(at: output)
+        try? FileManager.default.removeItem(at: exitStatus)
+        try? FileManager.default.removeItem(at: standardError)
+    }
+
+    /// The kiosk's exit status once it has ended (`recordsExit`), waiting up to `timeout`.
+    func waitForExit(timeout: Duration = .seconds(20)) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let text = try? String(contentsOf: exitStatus, encoding: .utf8), let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
     }
 
     @discardableResult

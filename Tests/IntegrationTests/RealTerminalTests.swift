@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerminalUI
 
 /// The kiosk in a real xterm on a virtual X display (Xvfb), with the Thai font hospitals install
 /// (`fonts-thai-tlwg`): keys and clicks sent by xdotool, the window captured by xwd and read as pixels.
@@ -19,15 +20,19 @@ import Testing
 
         /// Xvfb and xterm run detached (started by a shell that exits at once): a daemon that keeps the
         /// descriptors Foundation's `Process` watches would keep it waiting (see `TmuxKiosk`).
-        init() throws {
+        /// - Parameters:
+        ///   - term: what xterm announces (`-tn`).
+        ///   - arguments: the kiosk's; the demo with its output here by default.
+        ///   - colours: xterm's own background and foreground.
+        init(term: String = "xterm-256color", arguments: [String]? = nil, colours: (String, String) = ("'#ff10f0'", "'#10ff80'")) throws {
             try detached("/usr/bin/Xvfb \(display) -screen 0 1600x1000x24 -nolisten tcp")
             try waitUntil { (try? self.x(["/usr/bin/xdpyinfo", "-display", self.display])) != nil }
             let kiosk = [
                 "env", "LANG=C.UTF-8", "AUTHEN_KIOSK_ASSETS=\(Harness.packageRoot.appendingPathComponent("assets").path)",
-                Harness.executable("authen-kiosk").path, "demo", "--output", output.path,
-            ].joined(separator: " ")
-            try detached("DISPLAY=\(display) /usr/bin/xterm -tn xterm-256color -geometry \(RealTerminalTests.columns)x\(RealTerminalTests.rows)+0+0 "
-                + "-fa 'Tlwg Mono' -fs 12 -bg '#ff10f0' -fg '#10ff80' -title authen-kiosk-test\(display) -e \(kiosk)")
+                Harness.executable("authen-kiosk").path,
+            ] + (arguments ?? ["demo", "--output", output.path])
+            try detached("DISPLAY=\(display) /usr/bin/xterm -tn \(term) -geometry \(RealTerminalTests.columns)x\(RealTerminalTests.rows)+0+0 "
+                + "-fa 'Tlwg Mono' -fs 12 -bg \(colours.0) -fg \(colours.1) -title authen-kiosk-test\(display) -e \(kiosk.joined(separator: " "))")
             try waitUntil {
                 self.window = (try? self.x(["/usr/bin/xdotool", "search", "--name", "authen-kiosk-test\(self.display)"]))?
                     .split(separator: "\n").first.map(String.init) ?? ""
@@ -75,12 +80,7 @@ import Testing
 
         /// A click at the middle of the cell (row, column), 0-based.
         func click(row: Int, column: Int) throws {
-            let shot = try screenshot()
-            // xterm keeps a 2-pixel border round its cells.
-            let border = 2.0
-            let cellWidth = (Double(shot.width) - 2 * border) / Double(RealTerminalTests.columns)
-            let cellHeight = (Double(shot.height) - 2 * border) / Double(RealTerminalTests.rows)
-            let (x, y) = (Int(border + (Double(column) + 0.5) * cellWidth), Int(border + (Double(row) + 0.5) * cellHeight))
+            let (x, y) = try screenshot().centre(row: row, column: column)
             try self.x(["/usr/bin/xdotool", "mousemove", "--window", window, "\(x)", "\(y)", "click", "1"])
         }
 
@@ -123,6 +123,15 @@ import Testing
             self.bytes = Array(bytes[(index + 1)...])
         }
 
+        /// The pixel at the middle of the cell (row, column), 0-based; xterm keeps a 2-pixel border
+        /// round its cells.
+        func centre(row: Int, column: Int) -> (x: Int, y: Int) {
+            let border = 2.0
+            let cellWidth = (Double(width) - 2 * border) / Double(RealTerminalTests.columns)
+            let cellHeight = (Double(height) - 2 * border) / Double(RealTerminalTests.rows)
+            return (Int(border + (Double(column) + 0.5) * cellWidth), Int(border + (Double(row) + 0.5) * cellHeight))
+        }
+
         func pixel(_ x: Int, _ y: Int) -> (Int, Int, Int) {
             let i = (y * width + x) * 3
             return (Int(bytes[i]), Int(bytes[i + 1]), Int(bytes[i + 2]))
@@ -152,5 +161,26 @@ import Testing
         #expect(!term.journal.contains("PP"))
         try term.click(row: 26, column: 65)
         try term.waitUntil { term.journal.contains("PP") }
+    }
+
+    /// Every style at 7:1 or more as a real xterm draws it, under each TERM the kiosk may meet: xterm's
+    /// own (`TERM=xterm`, 8 colours; xterm says so unless told otherwise), 16, 88 and 256 colours, and
+    /// none. `authen-kiosk palette` draws each style's background and, in full blocks, its foreground;
+    /// both are read back as pixels. Bold text in colours 0–7 is drawn bright by xterm: bold black on
+    /// cyan came out grey (2:1) under `TERM=xterm`.
+    @Test(arguments: ["xterm", "xterm-16color", "xterm-88color", "xterm-256color", "xterm-mono"])
+    func everyStyleKeepsAAAContrastAsARealXtermDrawsIt(term: String) throws {
+        // The units' own colours: white on black.
+        let xterm = try XTerm(term: term, arguments: ["palette", "--seconds", "30"], colours: ("black", "white"))
+        Thread.sleep(forTimeInterval: 1.5)
+        let shot = try xterm.screenshot()
+        for (index, style) in CellStyle.named.enumerated() {
+            let row = PaletteLayout.firstRow + index
+            let back = shot.centre(row: row, column: PaletteLayout.backgroundColumn + PaletteLayout.swatchWidth / 2)
+            let fore = shot.centre(row: row, column: PaletteLayout.foregroundColumn + PaletteLayout.swatchWidth / 2)
+            let (background, foreground) = (shot.pixel(back.x, back.y), shot.pixel(fore.x, fore.y))
+            let contrast = TerminalPalette.contrast(background, foreground)
+            #expect(contrast >= 7, "\(term), \(style): \(foreground) on \(background) is \(String(format: "%.2f", contrast)):1")
+        }
     }
 }

@@ -24,14 +24,32 @@ import Testing
     }
 
     @Test(arguments: [TerminalPalette.basic, TerminalPalette.extended])
-    func everyStyleHasItsOwnColoursAtAAAContrast(palette: TerminalPalette) {
+    func everyStyleHasItsOwnColoursAtAAAContrast(palette: TerminalPalette) throws {
         for style in CellStyle.named {
-            let pair = palette.pair(style)
+            let look = palette.look(style)
             // -1 is the terminal's default colour: never used.
-            #expect(pair.foreground >= 0 && pair.background >= 0, "\(style)")
-            #expect(Int(pair.foreground) < palette.colorCount && Int(pair.background) < palette.colorCount, "\(style)")
-            #expect(palette.contrast(style) >= 7, "\(style): \(palette.contrast(style))")
+            #expect(look.foreground >= 0 && look.background >= 0, "\(style)")
+            #expect(Int(look.foreground) < palette.colorCount && Int(look.background) < palette.colorCount, "\(style)")
+            let contrast = try #require(palette.contrast(style))
+            #expect(contrast >= 7, "\(style): \(contrast)")
         }
+    }
+
+    /// xterm draws bold text in colours 0–7 in their bright versions: bold black on cyan was grey on
+    /// cyan under `TERM=xterm` (2:1).
+    @Test func boldTextIsMeasuredInTheBrightColourXtermDrawsIt() throws {
+        let boldBlackOnCyan = TerminalPalette.Look(foreground: 0, background: 6, bold: true)
+        #expect(TerminalPalette.basic.shownForeground(boldBlackOnCyan) == 8)
+        #expect(TerminalPalette.extended.shownForeground(TerminalPalette.Look(foreground: 16, background: 46, bold: true)) == 16)
+        #expect(TerminalPalette.forTerminal(colors: 16).name == TerminalPalette.basic.name)
+        #expect(TerminalPalette.forTerminal(colors: 88).name == TerminalPalette.basic.name)
+        #expect(TerminalPalette.forTerminal(colors: -1).contrast(.title) == nil)
+    }
+
+    @Test func withoutColoursBarsAndButtonsAreInReverseVideo() {
+        let palette = TerminalPalette.monochrome
+        for style: CellStyle in [.title, .button, .selectedButton, .focusedButton, .warning, .qr] { #expect(palette.look(style).reverse, "\(style)") }
+        #expect(!palette.look(.normal).reverse)
     }
 
     @Test func contrastIsComputedAsWCAGDefinesIt() {
@@ -42,6 +60,6 @@ import Testing
         palette = .extended
         #expect(palette.rgb(16) == (0, 0, 0) && palette.rgb(231) == (255, 255, 255) && palette.rgb(18) == (0, 0, 135))
         #expect(palette.rgb(254) == (228, 228, 228))
-        #expect(abs(palette.contrast(.normal) - 21) < 0.01)
+        #expect(abs((palette.contrast(.normal) ?? 0) - 21) < 0.01)
     }
 }

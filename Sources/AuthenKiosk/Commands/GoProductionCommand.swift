@@ -110,7 +110,7 @@ struct GoProductionCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !yes {
-            FileHandle.standardError.write(Data("Switch now? [y/N] ".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("Switch now? [y/N] ".utf8))
             guard readLine()?.lowercased().hasPrefix("y") == true else {
                 print("Nothing changed.")
                 return

@@ -29,17 +29,17 @@ struct KioskBench: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-        print("key presses from card insert to claim code, default path: mobile optional \(keyPresses(mobileRequired: false)), mobile required \(keyPresses(mobileRequired: true))")
+        print("key presses from card insert to claim code, default path: mobile optional \(try keyPresses(mobileRequired: false)), mobile required \(try keyPresses(mobileRequired: true))")
         try await cardToRights()
         try startupAndIdle()
     }
 
     /// Drives the journey as a patient would and counts the keys they press.
-    func keyPresses(mobileRequired: Bool) -> Int {
+    func keyPresses(mobileRequired: Bool) throws -> Int {
         let journey = Journey(configuration: JourneyConfiguration(mobileRequired: mobileRequired))
         var state = JourneyState()
         var presses = 0
-        let person = Self.person
+        let person = try Self.person()
         let rights = RightsCheck(pid: person.citizenID.digits, claimTypes: [ClaimType(claimType: ServiceCode.general, claimTypeName: "")], correlationId: "bench")
         _ = journey.reduce(&state, .cardInserted)
         let visit = state.visit!
@@ -157,8 +157,9 @@ struct KioskBench: AsyncParsableCommand {
         (AssetLocator.find()?.deletingLastPathComponent() ?? URL(fileURLWithPath: ".")).appendingPathComponent("Tests/Fixtures/cards")
     }
 
-    static var person: ThaiIDCardPerson {
-        let card = try! VirtualThaiIDCard(personFile: cardsFolder.appendingPathComponent("somchai.json"))
-        return try! ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
+    /// Somchai's card from the fixtures, read through the virtual card (the benches need the repository).
+    static func person() throws -> ThaiIDCardPerson {
+        let card = try VirtualThaiIDCard(personFile: cardsFolder.appendingPathComponent("somchai.json"))
+        return try ThaiIDCardReader(channel: VirtualCardChannel(card: card)).readPerson()
     }
 }

@@ -25,7 +25,7 @@ struct PathsBench: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-        keyPresses()
+        try keyPresses()
         try await phoneToCode()
         try await preview()
     }
@@ -34,13 +34,13 @@ struct PathsBench: AsyncParsableCommand {
 
     /// Each path driven through the journey with numpad keys only (digits, Enter, and Esc for nothing):
     /// the keys a patient presses from the start screen to the claim code (machine answers fed back).
-    func keyPresses() {
+    func keyPresses() throws {
         let child = "1100200778894", guardian = "3500100345671"
         let rights = RightsCheck(pid: child, fname: "ภูมิ", lname: "รักเรียน", claimTypes: [ClaimType(claimType: ServiceCode.general, claimTypeName: "")], correlationId: "bench")
         let thumbnail = PixelImage(width: 1, height: 1, rgb: [0, 0, 0])!
         let photo = CapturedPhoto(id: "bench", thumbnail: thumbnail)
         let submitted = VisitSubmitter.Submitted(claimCode: ClaimCode("PP1172534798")!, claimDateTime: "", origin: .issued)
-        let staff = KioskBench.person
+        let staff = try KioskBench.person()
         func id(_ digits: String) -> [JourneyEvent] { digits.map { .digit($0.wholeNumberValue!) } + [.enter] }
         let photoKeys: [JourneyEvent] = [.enter]  // take; the countdown and capture are the machine's
         let paths: [(String, JourneyConfiguration, [JourneyEvent])] = [
@@ -128,7 +128,7 @@ struct PathsBench: AsyncParsableCommand {
         let configuration = JourneyConfiguration()
         let renderer = ScreenRenderer(catalog: try TextCatalog.load(assets: assets), configuration: configuration)
         let camera = FFmpegCamera(settings: CameraSettings(input: .testPattern))
-        let frames = FrameCounter(renderer: renderer, patient: KioskBench.person.citizenID)
+        let frames = FrameCounter(renderer: renderer, patient: try KioskBench.person().citizenID)
         let before = Self.cpuSeconds()
         let start = ContinuousClock.now
         let task = Task { try await camera.preview { frames.draw($0) } }

@@ -78,5 +78,5 @@ struct ReadCardCommand: ParsableCommand {
 }
 
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data(("authen-kiosk: " + line + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data(("authen-kiosk: " + line + "\n").utf8))
 }

@@ -57,7 +57,7 @@ struct SetPINCommand: ParsableCommand {
 
     /// A line typed at the terminal with echo off; `nil` at end of input.
     static func readHidden(_ prompt: String) -> String? {
-        FileHandle.standardError.write(Data(prompt.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(prompt.utf8))
         var saved = termios()
         let isTerminal = tcgetattr(0, &saved) == 0
         if isTerminal {
@@ -67,7 +67,7 @@ struct SetPINCommand: ParsableCommand {
         }
         defer {
             if isTerminal { tcsetattr(0, TCSAFLUSH, &saved) }
-            FileHandle.standardError.write(Data("\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\n".utf8))
         }
         return readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
     }
