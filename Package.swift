@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System C libraries, reached through pkg-config.
@@ -85,6 +86,9 @@ let package = Package(
         // The durable journal of visits (SQLite, WAL, 0600): written before NHSO is asked, read by recovery.
         .target(name: "VisitJournal", dependencies: ["Journey", "NHSO", .product(name: "GRDB", package: "GRDB.swift")]),
 
+        // Reports over the journals: filters, totals, and exports for Excel (CSV with a BOM, XLSX).
+        .target(name: "Reports", dependencies: ["Journey", "NHSO", "ThaiIDCard", "VisitJournal", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+
         // Screens as cell grids (Thai-aware widths and word breaking), text catalogs, and the thin
         // ncurses driver that copies a grid to the terminal.
         .target(name: "TerminalUI", dependencies: ["Journey", "QRCode", "CThai", "CNCursesW"]),
@@ -131,6 +135,7 @@ let package = Package(
                 "KioskApp",
                 "VisitJournal",
                 "Printing",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -165,6 +170,7 @@ let package = Package(
             dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard", "Camera", "Printing", "ESCPOS"]
         ),
         .testTarget(name: "ESCPOSTests", dependencies: ["ESCPOS"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "VisitJournal", "Journey", "NHSO"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "ESCPOS", "QRCode"], resources: [.copy("Resources")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "QRCode", "VirtualThaiIDCard"]),
         .testTarget(

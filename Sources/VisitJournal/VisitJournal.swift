@@ -253,6 +253,26 @@ public final class VisitJournal: Sendable {
         try read { db in try JournalVisit.order(Column("startedAt").desc).limit(limit).fetchAll(db) }
     }
 
+    /// Writes whole rows in one transaction: for importing a journal's rows, and for benchmarks that
+    /// need thousands of visits (one synced write each would take minutes).
+    public func insertAll(_ visits: [JournalVisit]) throws(JournalError) {
+        do {
+            try database.write { db in for visit in visits { try visit.insert(db) } }
+        } catch {
+            throw JournalError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Visits that hold a claim code, with a service date from `from` to `to` (`YYYY-MM-DD`, both
+    /// included), oldest first: what a report is made of.
+    public func coded(serviceDatesFrom from: String, to: String) throws(JournalError) -> [JournalVisit] {
+        try read { db in
+            try JournalVisit.filter(Column("claimCode") != nil)
+                .filter(Column("serviceDate") >= from && Column("serviceDate") <= to)
+                .order(Column("startedAt")).fetchAll(db)
+        }
+    }
+
     /// Deletes settled visits last changed more than `days` days before `now`; returns how many. A visit
     /// that still needs recovery is kept whatever its age.
     @discardableResult

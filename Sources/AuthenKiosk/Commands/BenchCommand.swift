@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the kiosk's performance and print the figures.",
-        subcommands: [CardReadBench.self, NHSOLoadBench.self, KioskBench.self, JournalBench.self, PathsBench.self, SlipBench.self]
+        subcommands: [CardReadBench.self, NHSOLoadBench.self, KioskBench.self, JournalBench.self, PathsBench.self, SlipBench.self, ReportBench.self]
     )
 }
 
