@@ -86,12 +86,15 @@ let package = Package(
         // The durable journal of visits (SQLite, WAL, 0600): written before NHSO is asked, read by recovery.
         .target(name: "VisitJournal", dependencies: ["Journey", "NHSO", .product(name: "GRDB", package: "GRDB.swift")]),
 
+        // The registration counter's workbench: staff sign-in and NHSO's staff menus, as a pure reducer.
+        .target(name: "Workbench", dependencies: ["Journey", "NHSO"]),
+
         // Reports over the journals: filters, totals, and exports for Excel (CSV with a BOM, XLSX).
         .target(name: "Reports", dependencies: ["Journey", "NHSO", "ThaiIDCard", "VisitJournal", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // Screens as cell grids (Thai-aware widths and word breaking), text catalogs, and the thin
         // ncurses driver that copies a grid to the terminal.
-        .target(name: "TerminalUI", dependencies: ["Journey", "QRCode", "CThai", "CNCursesW"]),
+        .target(name: "TerminalUI", dependencies: ["Journey", "Workbench", "QRCode", "CThai", "CNCursesW"]),
 
         .executableTarget(
             name: "NHSOTestZoneServer",
@@ -113,7 +116,7 @@ let package = Package(
         .target(
             name: "KioskApp",
             dependencies: [
-                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "TerminalUI", "KioskConfig", "VisitJournal", "Camera", "Printing",
+                "SmartCard", "ThaiIDCard", "VirtualThaiIDCard", "NHSO", "Journey", "Workbench", "Reports", "TerminalUI", "KioskConfig", "VisitJournal", "Camera", "Printing",
                 "CSystemd",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -170,6 +173,7 @@ let package = Package(
             dependencies: ["KioskApp", "Journey", "NHSO", "NHSOTestZone", "VisitJournal", "ThaiIDCard", "VirtualThaiIDCard", "Camera", "Printing", "ESCPOS"]
         ),
         .testTarget(name: "ESCPOSTests", dependencies: ["ESCPOS"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Journey", "NHSO"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "VisitJournal", "Journey", "NHSO"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "ESCPOS", "QRCode"], resources: [.copy("Resources")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Journey", "QRCode", "VirtualThaiIDCard"]),

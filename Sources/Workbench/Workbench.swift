@@ -1,0 +1,188 @@
+import Foundation
+import NHSO
+
+/// The counter's workbench as a pure reducer: (state, event, now) → (state, effects), as the journey.
+/// Keyboard-first: F1…F7 and the digits open the menu's entries, arrows and Enter too, Esc goes back,
+/// F10 signs out; taps send the same events.
+public struct Workbench: Sendable {
+    /// The citizen ids allowed to sign in (`staff.listFile`).
+    public let staffIDs: Set<String>
+    /// Sign-out after this long without a key (a pulled card does not sign out).
+    public let signOutAfter: TimeInterval
+
+    public static let signOutKey = 10
+
+    public init(staffIDs: Set<String>, signOutAfter: TimeInterval = 600) {
+        self.staffIDs = staffIDs
+        self.signOutAfter = signOutAfter
+    }
+
+    public func reduce(_ state: inout WorkbenchState, _ event: WorkbenchEvent, now: Date) -> [WorkbenchEffect] {
+        if case .tick = event { return tick(&state, now: now) }
+        guard let staff = state.staff else { return signedOut(&state, event) }
+        if isKey(event) {
+            state.lastInput = now
+            state.notice = nil
+            if event == .functionKey(Self.signOutKey) { return signOut(&state, staff, idle: false) }
+        }
+        switch (state.screen, event) {
+        case (.visit, _):
+            return []
+        case (.menu(let focus), _):
+            return menu(&state, focus: focus, event)
+        case (.report(let view, let page), _):
+            return report(&state, view: view, page: page, event, staff: staff)
+        case (_, .reportLoaded(let view)):
+            if case .report(nil, _) = state.screen { state.screen = .report(view, page: 0) }
+            return []
+        case (.token(nil), .tokenChecked(let lines)):
+            state.screen = .token(lines)
+            return []
+        case (_, .exported(let notice)):
+            state.notice = notice
+            return []
+        case (_, .back):
+            state.screen = .menu(focus: focusedItem(state.screen))
+            return []
+        case (_, .functionKey(let n)) where WorkbenchItem(rawValue: n) != nil:
+            return open(&state, WorkbenchItem(rawValue: n)!)
+        default:
+            return []
+        }
+    }
+
+    /// The journey's visit ended: back to the menu, on its first entry (the next patient is one key away).
+    public func visitEnded(_ state: inout WorkbenchState) {
+        if state.screen == .visit { state.screen = .menu(focus: .verifyAndConfirm) }
+    }
+
+    // MARK: Signed out
+
+    private func signedOut(_ state: inout WorkbenchState, _ event: WorkbenchEvent) -> [WorkbenchEffect] {
+        switch (state.screen, event) {
+        case (.signIn, .cardInserted):
+            state.screen = .readingStaffCard
+            return [.readStaffCard]
+        case (.readingStaffCard, .cardRemoved):
+            state.screen = .signIn(notice: .removed)
+            return [.cancelStaffCardRead]
+        case (.readingStaffCard, .staffCardFailed(let removed)):
+            state.screen = .signIn(notice: removed ? .removed : .unreadable)
+            return []
+        case (.readingStaffCard, .staffCardRead(let id, let name)):
+            guard staffIDs.contains(id) else {
+                state.screen = .signIn(notice: .notOnStaffList)
+                return []
+            }
+            let staff = StaffMember(citizenID: id, name: name, signedInBy: .card)
+            state.staff = staff
+            state.screen = .menu(focus: .verifyAndConfirm)
+            state.lastInput = nil
+            return [.record(.signedIn(staff))]
+        default:
+            return []
+        }
+    }
+
+    // MARK: Menu
+
+    private func menu(_ state: inout WorkbenchState, focus: WorkbenchItem, _ event: WorkbenchEvent) -> [WorkbenchEffect] {
+        let items = WorkbenchItem.allCases
+        switch event {
+        case .digit(let n), .functionKey(let n), .select(let n):
+            guard let item = WorkbenchItem(rawValue: n) else { return [] }
+            return open(&state, item)
+        case .nextChoice:
+            state.screen = .menu(focus: items[(items.firstIndex(of: focus)! + 1) % items.count])
+        case .previousChoice:
+            state.screen = .menu(focus: items[(items.firstIndex(of: focus)! + items.count - 1) % items.count])
+        case .enter:
+            return open(&state, focus)
+        case .cardInserted:
+            // A patient's card at the menu: their visit starts at once (one key fewer at a busy desk).
+            state.screen = .visit
+            return [.startVisit]
+        default:
+            break
+        }
+        return []
+    }
+
+    private func open(_ state: inout WorkbenchState, _ item: WorkbenchItem) -> [WorkbenchEffect] {
+        switch item {
+        case .verifyAndConfirm:
+            state.screen = .visit
+            return [.startVisit]
+        case .report:
+            state.screen = .report(nil, page: 0)
+            return [.loadReport(date: ThaiTime.today())]
+        case .token:
+            state.screen = .token(nil)
+            return [.checkToken]
+        case .drafts, .confirmedVisits, .personHistory, .closePrivilege:
+            state.screen = .notYet(item)
+            return []
+        }
+    }
+
+    // MARK: Report
+
+    private func report(_ state: inout WorkbenchState, view: ReportView?, page: Int, _ event: WorkbenchEvent, staff: StaffMember) -> [WorkbenchEffect] {
+        switch event {
+        case .reportLoaded(let loaded) where view == nil:
+            state.screen = .report(loaded, page: 0)
+        case .nextChoice:
+            if let view { state.screen = .report(view, page: min(page + 1, view.pageCount - 1)) }
+        case .previousChoice:
+            if let view { state.screen = .report(view, page: max(page - 1, 0)) }
+        case .digit(1):
+            if let view { return [.exportReport(date: view.date, format: .csv)] }
+        case .digit(2):
+            if let view { return [.exportReport(date: view.date, format: .xlsx)] }
+        case .exported(let notice):
+            state.notice = notice
+            if case .exported(let path) = notice { return [.record(.exported(staff, path: path))] }
+        case .back:
+            state.screen = .menu(focus: .report)
+        case .functionKey(let n):
+            if let item = WorkbenchItem(rawValue: n) { return open(&state, item) }
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Time
+
+    private func tick(_ state: inout WorkbenchState, now: Date) -> [WorkbenchEffect] {
+        guard let staff = state.staff, state.screen != .visit else { return [] }
+        guard let last = state.lastInput else {
+            state.lastInput = now
+            return []
+        }
+        guard now.timeIntervalSince(last) >= signOutAfter else { return [] }
+        return signOut(&state, staff, idle: true)
+    }
+
+    private func signOut(_ state: inout WorkbenchState, _ staff: StaffMember, idle: Bool) -> [WorkbenchEffect] {
+        state = WorkbenchState()
+        state.screen = .signIn(notice: idle ? .signedOutIdle : .signedOut)
+        return [.record(.signedOut(staff, idle: idle))]
+    }
+
+    private func isKey(_ event: WorkbenchEvent) -> Bool {
+        switch event {
+        case .digit, .enter, .back, .nextChoice, .previousChoice, .functionKey, .select: true
+        default: false
+        }
+    }
+
+    private func focusedItem(_ screen: WorkbenchScreen) -> WorkbenchItem {
+        switch screen {
+        case .notYet(let item): item
+        case .report: .report
+        case .token: .token
+        default: .verifyAndConfirm
+        }
+    }
+}
