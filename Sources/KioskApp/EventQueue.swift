@@ -1,6 +1,7 @@
 import Foundation
 import Journey
 import Synchronization
+import Workbench
 
 /// Events from other threads (NHSO answers, the card reader, signals) for the main loop, which sleeps in
 /// `poll` on the terminal and on this queue's pipe: nothing is polled while the kiosk is idle.
@@ -9,6 +10,8 @@ public final class EventQueue: Sendable {
         case journey(JourneyEvent)
         /// For the admin menu (an answer to one of its effects).
         case admin(AdminEvent)
+        /// For the counter's workbench (an answer to one of its effects).
+        case workbench(WorkbenchEvent)
         case quit
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Journey
+import Workbench
 
 /// The journey's state and the effects it asks for, without a terminal: events in, effects carried out,
 /// results back through the `EventQueue`. The terminal runtime draws it; tests and benchmarks drive it
@@ -22,18 +23,22 @@ public final class KioskCore: @unchecked Sendable {
         for effect in journey.reduce(&state, event) { effects.perform(effect) }
     }
 
-    /// Dispatches everything queued (the admin menu's answers to `admin`); returns whether a quit was
-    /// asked for.
+    /// Dispatches everything queued (the admin menu's answers to `admin`, the workbench's to
+    /// `workbench`); returns whether a quit was asked for. `intercept` sees each journey event first and
+    /// keeps it from the journey by returning `true` (a staff card while a station is signed out).
     @discardableResult
-    public func drainQueue(admin: (AdminEvent) -> Void = { _ in }) -> Bool {
+    public func drainQueue(admin: (AdminEvent) -> Void = { _ in }, workbench: (WorkbenchEvent) -> Void = { _ in },
+                           intercept: (JourneyEvent) -> Bool = { _ in false }) -> Bool {
         var quit = false
         for item in queue.drain() {
             switch item {
             case .journey(let event):
+                if intercept(event) { continue }
                 dispatch(event)
                 // A patient at the reader: an admin menu left open must not be theirs to find.
                 if event == .cardInserted { admin(.patientArrived) }
             case .admin(let event): admin(event)
+            case .workbench(let event): workbench(event)
             case .quit: quit = true
             }
         }

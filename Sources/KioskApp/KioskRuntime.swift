@@ -3,6 +3,7 @@ import Journey
 import Logging
 import NHSO
 import TerminalUI
+import Workbench
 
 /// The kiosk's main loop: draws the journey's state, turns keys and taps into events, carries out the
 /// effects the journey asks for, and feeds their results back. Single-threaded around the terminal;
@@ -57,6 +58,11 @@ public final class KioskRuntime: @unchecked Sendable {
     #endif
     private var now: Date { clockBase.date.addingTimeInterval((ContinuousClock.now - clockBase.instant).milliseconds / 1000) }
     private var signalSources: [any DispatchSourceSignal] = []
+    /// A station's workbench above the journey (`nil` at a kiosk), its state, and who does its effects.
+    private var workbench: Workbench?
+    private var workbenchActions: WorkbenchActions?
+    private var bench = WorkbenchState()
+    private var benchRenderer: WorkbenchRenderer?
     private let logger = Logger(label: "authen-kiosk")
 
     public init(core: KioskCore, renderer: ScreenRenderer, cards: any CardSource, console: AdminConsole, adminActions: AdminActions?,
@@ -77,6 +83,13 @@ public final class KioskRuntime: @unchecked Sendable {
         adminRenderer = AdminRenderer(catalog: renderer.catalog, attemptsBeforeLockout: console.attemptsBeforeLockout)
         self.demoSlot = demoSlot
         self.headerNote = headerNote
+    }
+
+    /// A station: the counter's workbench takes the screen and the keys but during a visit.
+    func attachWorkbench(_ workbench: Workbench, actions: WorkbenchActions) {
+        self.workbench = workbench
+        workbenchActions = actions
+        benchRenderer = WorkbenchRenderer(catalog: renderer.catalog)
     }
 
     /// Runs until SIGTERM (or SIGINT, SIGHUP) or the admin menu ends it; the terminal is restored.
@@ -100,7 +113,7 @@ public final class KioskRuntime: @unchecked Sendable {
         var nextTick = ContinuousClock.now + .seconds(1)
         while outcome == nil {
             var timeout: Int32
-            if state.needsTicks || admin.needsTicks {
+            if state.needsTicks || admin.needsTicks || bench.needsTicks {
                 nextTick = max(nextTick, ContinuousClock.now)
                 timeout = Int32(max(0, (nextTick - ContinuousClock.now).milliseconds.rounded(.up)))
             } else {
@@ -131,10 +144,11 @@ public final class KioskRuntime: @unchecked Sendable {
             // Always ask ncurses, not only when the terminal is readable: a resize (SIGWINCH) wakes
             // poll without input, and ncurses reports it as a key.
             driver.pendingInput().forEach(handle)
-            if core.drainQueue(admin: adminEvent) { outcome = outcome ?? .leave }
-            if state.needsTicks || admin.needsTicks, ContinuousClock.now >= nextTick {
+            if core.drainQueue(admin: adminEvent, workbench: workbenchEvent, intercept: cardForWorkbench) { outcome = outcome ?? .leave }
+            if state.needsTicks || admin.needsTicks || bench.needsTicks, ContinuousClock.now >= nextTick {
                 if state.needsTicks { dispatch(.tick) }
                 if admin.needsTicks { adminEvent(.tick) }
+                if bench.needsTicks { workbenchEvent(.tick(visitUnderWay: journeyIsBusy)) }
                 nextTick += .seconds(1)
             }
             redraw()
@@ -158,19 +172,33 @@ public final class KioskRuntime: @unchecked Sendable {
 
     private func handle(_ input: KioskInput) {
         if admin.isOpen { return handleAdmin(input) }
+        if workbench != nil {
+            if case .functionKey(11) = input { return dispatch(.toggleLanguage) }
+            // The demo's card keys (F5, F6) stay the demo's: its menu's 5 and 6 are by digit.
+            let demoKey = demoSlot != nil && (input == .functionKey(5) || input == .functionKey(6))
+            if !bench.showsVisit, input != .functionKey(12), !demoKey { return handleWorkbench(input) }
+            // At the journey's start, with no visit, Esc goes back to the counter's menu and F10 signs out.
+            if input == .journey(.back) || input == .functionKey(Workbench.signOutKey), state.visit == nil, case .attract = state.step {
+                workbench?.visitEnded(&bench)
+                if input == .functionKey(Workbench.signOutKey) { workbenchEvent(.functionKey(Workbench.signOutKey)) }
+                return
+            }
+            workbenchEvent(.activity)
+        }
         switch input {
         case .journey(let event): dispatch(event)
         case .tap(let row, let column): if let action = grid.action(atRow: row, column: column) { dispatch(action) }
         case .functionKey(12): adminEvent(.chord)
         case .functionKey(9): adminEvent(.reprintKey)
+        // Through the queue, as a reader's events come: a station's workbench sees them first.
         case .functionKey(5) where demoSlot != nil:
-            if demoSlot?.isCardInserted == true { demoSlot?.remove(); dispatch(.cardRemoved) }
+            if demoSlot?.isCardInserted == true { demoSlot?.remove(); queue.post(.cardRemoved) }
             demoSlot?.insertNext()
-            dispatch(.cardInserted)
+            queue.post(.cardInserted)
         case .functionKey(6) where demoSlot != nil:
             guard demoSlot?.isCardInserted == true else { return }
             demoSlot?.remove()
-            dispatch(.cardRemoved)
+            queue.post(.cardRemoved)
         case .functionKey(7) where demoPhone != nil:
             switch state.step {
             case .identifying(.qr(.waiting(let id, _))): demoPhone?(id.digits)
@@ -179,6 +207,54 @@ public final class KioskRuntime: @unchecked Sendable {
             }
         case .resize: driver.invalidate()
         default: break
+        }
+    }
+
+    /// The workbench's keys: digits, Enter, Esc, arrows, F1…F10 (F2 is the menu's second entry here,
+    /// not the language: F11 is), and taps on its entries.
+    private func handleWorkbench(_ input: KioskInput) {
+        switch input {
+        case .journey(.digit(let digit)): workbenchEvent(.digit(digit))
+        case .journey(.enter): workbenchEvent(.enter)
+        case .journey(.back): workbenchEvent(.back)
+        case .journey(.nextChoice): workbenchEvent(.nextChoice)
+        case .journey(.previousChoice): workbenchEvent(.previousChoice)
+        case .journey(.toggleLanguage): workbenchEvent(.functionKey(2))
+        case .functionKey(let number): workbenchEvent(.functionKey(number))
+        case .tap(let row, let column):
+            if case .select(let number) = grid.action(atRow: row, column: column) { workbenchEvent(.select(number)) }
+        case .resize: driver.invalidate()
+        default: break
+        }
+    }
+
+    /// Whether the journey is anywhere but its start screen with no visit: its visit (to the very last
+    /// screen of it) is never cut short by a sign-out.
+    private var journeyIsBusy: Bool {
+        if state.visit != nil { return true }
+        if case .attract = state.step { return false }
+        return true
+    }
+
+    private func workbenchEvent(_ event: WorkbenchEvent) {
+        guard let workbench else { return }
+        for effect in workbench.reduce(&bench, event, now: now) { workbenchActions?.perform(effect) }
+    }
+
+    /// Cards at a station: signed out, a card is the staff member's (the journey never sees it); at the
+    /// menu, a card starts a patient's visit and goes on to the journey too.
+    private func cardForWorkbench(_ event: JourneyEvent) -> Bool {
+        guard workbench != nil else { return false }
+        switch event {
+        case .cardInserted, .cardRemoved:
+            if !bench.isSignedIn {
+                workbenchEvent(event == .cardInserted ? .cardInserted : .cardRemoved)
+                return true
+            }
+            if event == .cardInserted, !bench.showsVisit { workbenchEvent(.cardInserted) }
+            return false
+        default:
+            return false
         }
     }
 
@@ -222,6 +298,11 @@ public final class KioskRuntime: @unchecked Sendable {
     private func redraw() {
         let size = driver.size
         grid = renderer.render(state, width: size.width, height: size.height)
+        if let benchRenderer {
+            // The workbench's own screens are drawn on a blank grid: no journey button lies under them.
+            if !bench.showsVisit { grid = CellGrid(width: size.width, height: size.height) }
+            benchRenderer.draw(bench, language: state.language, into: &grid)
+        }
         if let headerNote {
             grid.put(headerNote, row: 2, column: 2, style: .title)
         }

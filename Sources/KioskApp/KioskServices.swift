@@ -6,6 +6,7 @@ import Logging
 import NHSO
 import TerminalUI
 import VisitJournal
+import Workbench
 
 /// Everything a kiosk talks to: the card source, NHSO, the printer and the journal. `run` builds them
 /// from the configuration, `demo` from its built-in test zone and virtual cards; both then start the
@@ -86,9 +87,11 @@ public struct KioskServices: Sendable {
     /// and its outcome is in the journal. Returns how the admin menu (or a signal) ended it.
     @discardableResult
     /// - Parameter metricsAt: where to serve `metrics` as Prometheus text (loopback), if anywhere.
+    /// - Parameter workbench: at a station, the counter's workbench (sign-in and NHSO's staff menus).
     public func launch(journey: Journey, renderer: ScreenRenderer, admin: AdminSetup, retentionDays: Int,
                        demoSlot: DemoCardSlot? = nil, demoPhone: (@Sendable (String) -> Void)? = nil, headerNote: String? = nil,
                        metricsAt: (host: String, port: Int)? = nil, voice: VoiceGuide? = nil,
+                       workbench: WorkbenchSetup? = nil,
                        recoveryBudget: Duration = .seconds(20)) async -> KioskRuntime.Outcome {
         let serving = metrics.flatMap { metrics in metricsAt.map { address in
             let logger = self.logger
@@ -154,6 +157,10 @@ public struct KioskServices: Sendable {
         let runtime = KioskRuntime(core: core, renderer: renderer, cards: cards, console: console, adminActions: actions,
                                    demoSlot: demoSlot, demoPhone: demoPhone, headerNote: headerNote,
                                    voice: journey.configuration.mode == .kiosk ? voice : nil)
+        if journey.configuration.mode == .station, let workbench {
+            let actions = WorkbenchActions(setup: workbench, services: self) { queue.post(.workbench($0)) }
+            runtime.attachWorkbench(Workbench(staffIDs: workbench.staffIDs, signOutAfter: workbench.signOutAfter), actions: actions)
+        }
         let outcome = await runtime.runOnOwnThread()
         let running = core.effects.submitsInFlight
         if !running.isEmpty {

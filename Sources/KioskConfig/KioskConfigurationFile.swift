@@ -63,6 +63,8 @@ public enum KioskConfigurationFile {
         "voice.saveTo": "a folder where each prompt is saved as a .wav instead of spoken (to try the voices without speakers)",
         "metrics.listen": "HOST:PORT on loopback (127.0.0.1:9464, [::1]:9464) where Prometheus text is served at /metrics, or empty for none",
         "output.journal": "the journal of visits (an SQLite file, kept 0600)",
+        "output.reports": "a folder for a station's exported reports (CSV and XLSX); default: reports/ beside the journal",
+        "staff.signOutMinutes": "minutes without a key before a station signs its staff member out, 1 to 480 (never during a visit)",
         "output.journalRetentionDays": "a whole number of days, 1 to 3650",
         "output.log": "a file for the program's log while it has the screen",
     ]) { $1 }
@@ -317,7 +319,7 @@ public enum KioskConfigurationFile {
         }
         let slipsFolder = URL(fileURLWithPath: path("output.slips") ?? "/var/lib/authen-kiosk/slips").standardizedFileURL.path
         let printer = printerSettings(text("printer.connection") ?? "file:\(slipsFolder)")
-        return KioskSettings(
+        var settings = KioskSettings(
             journey: journey, hospitalCode: hcode, hospitalName: text("hospital.name") ?? "", reader: text("card.reader"), training: training,
             nhso: nhso, admin: admin,
             slipsDirectory: slipsFolder,
@@ -326,6 +328,9 @@ public enum KioskConfigurationFile {
             logPath: path("output.log") ?? "/var/lib/authen-kiosk/kiosk.log",
             camera: camera, printer: printer, metrics: metrics, voice: voice
         )
+        settings.staffSignOutMinutes = number("staff.signOutMinutes", default: 10, range: 1...480)
+        settings.reportsDirectory = path("output.reports")
+        return settings
     }
 
     /// The staff list: valid citizen ids, one per line; every bad line is a problem, and so is a file

@@ -32,6 +32,10 @@ public struct KioskSettings: Sendable, Hashable {
     public var metrics: Metrics?
     /// Spoken prompts for patients; `nil`: silent.
     public var voice: Voice?
+    /// A station signs its staff member out after this many minutes without a key (never mid-visit).
+    public var staffSignOutMinutes = 10
+    /// Where a station's exported reports go; `nil`: a `reports` folder beside the journal.
+    public var reportsDirectory: String?
 
     public struct Voice: Sendable, Hashable {
         public var command: [String]

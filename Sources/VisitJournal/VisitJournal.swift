@@ -98,6 +98,7 @@ public final class VisitJournal: Sendable {
             }
         }
         registerAdminLockout(in: &migrator)
+        registerStaffActions(in: &migrator)
         return migrator
     }
 

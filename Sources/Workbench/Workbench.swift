@@ -18,7 +18,11 @@ public struct Workbench: Sendable {
     }
 
     public func reduce(_ state: inout WorkbenchState, _ event: WorkbenchEvent, now: Date) -> [WorkbenchEffect] {
-        if case .tick = event { return tick(&state, now: now) }
+        if case .tick(let visitUnderWay) = event { return tick(&state, visitUnderWay: visitUnderWay, now: now) }
+        if event == .activity {
+            if state.staff != nil { state.lastInput = now }
+            return []
+        }
         guard let staff = state.staff else { return signedOut(&state, event) }
         if isKey(event) {
             state.lastInput = now
@@ -51,7 +55,8 @@ public struct Workbench: Sendable {
         }
     }
 
-    /// The journey's visit ended: back to the menu, on its first entry (the next patient is one key away).
+    /// Esc on the journey's start screen (no visit under way): back to the menu. A finished visit
+    /// stays on that screen, ready for the next patient's card; the menu is one key away.
     public func visitEnded(_ state: inout WorkbenchState) {
         if state.screen == .visit { state.screen = .menu(focus: .verifyAndConfirm) }
     }
@@ -154,9 +159,9 @@ public struct Workbench: Sendable {
 
     // MARK: Time
 
-    private func tick(_ state: inout WorkbenchState, now: Date) -> [WorkbenchEffect] {
-        guard let staff = state.staff, state.screen != .visit else { return [] }
-        guard let last = state.lastInput else {
+    private func tick(_ state: inout WorkbenchState, visitUnderWay: Bool, now: Date) -> [WorkbenchEffect] {
+        guard let staff = state.staff else { return [] }
+        guard let last = state.lastInput, !visitUnderWay else {
             state.lastInput = now
             return []
         }
@@ -172,7 +177,7 @@ public struct Workbench: Sendable {
 
     private func isKey(_ event: WorkbenchEvent) -> Bool {
         switch event {
-        case .digit, .enter, .back, .nextChoice, .previousChoice, .functionKey, .select: true
+        case .digit, .enter, .back, .nextChoice, .previousChoice, .functionKey, .select, .activity: true
         default: false
         }
     }

@@ -16,9 +16,10 @@ public enum WorkbenchEvent: Sendable, Hashable {
     case reportLoaded(ReportView)
     case tokenChecked([TokenLine])
     case exported(WorkbenchNotice)
-    /// The journey has no visit any more (the patient's visit ended, or none began): Esc and the menu
-    /// keys are the workbench's again.
-    case tick
+    /// A key staff pressed on the journey's screens (a visit, or its start screen): they are there.
+    case activity
+    /// A second passed; `visitUnderWay`: the journey has a patient's visit, which is never cut short.
+    case tick(visitUnderWay: Bool)
 }
 
 /// What the workbench asks the app to do. It never does I/O itself.

@@ -52,11 +52,14 @@ public struct ReportView: Sendable, Hashable {
     public var date: String
     public var lines: [String]
     public var totals: [String]
+    /// The journal could not be read: nothing is listed, and staff are told so (not "no codes").
+    public var unreadable: Bool
 
-    public init(date: String, lines: [String], totals: [String]) {
+    public init(date: String, lines: [String], totals: [String], unreadable: Bool = false) {
         self.date = date
         self.lines = lines
         self.totals = totals
+        self.unreadable = unreadable
     }
 
     public static let pageSize = 10

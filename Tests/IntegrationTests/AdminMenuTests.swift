@@ -116,7 +116,8 @@ import Testing
     }
 
     @Test func aStationPrintsAnEarlierSlipAgainWithItsReprintKey() throws {
-        let kiosk = try TmuxKiosk(arguments: ["demo", "--station"])
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--station", "--cards", "somchai"])
+        try kiosk.signInAtDemoStation()
         let first = try codedVisit(kiosk, start: "เสียบบัตรประชาชนของผู้รับบริการ")
         #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
         try kiosk.keys("F9")

@@ -107,6 +107,12 @@ import TerminalUI
         try Harness.requireVirtualReader(KioskRunTests.reader)
         let zone = try TestZoneProcess()
         let (kiosk, _) = try kiosk(zone, station: true, staff: ["3500100345671"])
+        // The staff member signs in with the same card first, through pcscd.
+        #expect(kiosk.waitFor("เสียบบัตรประชาชนของเจ้าหน้าที่เพื่อลงชื่อเข้าใช้"))
+        let signIn = try SimulatedCard("lifetime", arguments: ["--vpcd-port", KioskRunTests.vpcdPort, "--latency-ms", "5"])
+        #expect(kiosk.waitFor("เจ้าหน้าที่: นายทองคำ มีสุข (35001xxxxxx71)"))
+        try signIn.remove()
+        try kiosk.keys("1")
         #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
         try kiosk.keys("Enter", "6")
         try kiosk.type("1100200778894")

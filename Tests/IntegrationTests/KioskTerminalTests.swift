@@ -44,6 +44,17 @@ final class TmuxKiosk {
         try? FileManager.default.removeItem(at: standardError)
     }
 
+    /// At a demo station: Somchai (the first demo card, on the demo's staff list) signs in with F5 and
+    /// takes his card out; the station is then at the patient's start screen.
+    func signInAtDemoStation(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(waitFor("เสียบบัตรประชาชนของเจ้าหน้าที่เพื่อลงชื่อเข้าใช้", sourceLocation: sourceLocation))
+        try keys("F5")
+        #expect(waitFor("เจ้าหน้าที่: นายสมชาย ใจดี (11017xxxxxx50)", sourceLocation: sourceLocation))
+        try keys("F6")
+        try keys("1")
+        #expect(waitFor("เสียบบัตรประชาชนของผู้รับบริการ", sourceLocation: sourceLocation))
+    }
+
     /// The kiosk's exit status once it has ended (`recordsExit`), waiting up to `timeout`.
     func waitForExit(timeout: Duration = .seconds(20)) -> Int32? {
         let deadline = ContinuousClock.now + timeout
@@ -159,8 +170,8 @@ final class TmuxKiosk {
     }
 
     @Test func aStationShowsStaffThePersonInFullAndAsksForTheMobile() throws {
-        let kiosk = try TmuxKiosk(arguments: ["demo", "--station", "--mobile-required"], width: 80, height: 24)
-        #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
+        let kiosk = try TmuxKiosk(arguments: ["demo", "--station", "--mobile-required", "--cards", "somchai"], width: 80, height: 24)
+        try kiosk.signInAtDemoStation()
         try kiosk.keys("F5")
         #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         // The whole id and the birth date from NHSO's record, for staff to check against the person.

@@ -52,7 +52,7 @@ import Testing
         let voices = FileManager.default.temporaryDirectory.appendingPathComponent("voice-\(UUID())")
         try FileManager.default.createDirectory(at: voices, withIntermediateDirectories: true)
         let kiosk = try TmuxKiosk(arguments: ["demo", "--station", "--voice-save-to", voices.path])
-        #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
+        try kiosk.signInAtDemoStation()
         Thread.sleep(forTimeInterval: 1.5)
         #expect(prompts(voices).isEmpty)
     }

@@ -65,7 +65,7 @@ import NHSO
         #expect(state.showsVisit)
     }
 
-    @Test func aPatientsCardAtTheMenuStartsTheirVisitAndItsEndComesBackToTheMenu() {
+    @Test func aPatientsCardAtTheMenuStartsTheirVisitAndEscAtTheJourneysStartComesBack() {
         var state = signedIn()
         #expect(workbench.reduce(&state, .cardInserted, now: start) == [.startVisit])
         #expect(state.showsVisit)
@@ -94,18 +94,27 @@ import NHSO
 
     @Test func idleTimeSignsOutButNotDuringAVisitAndF10SignsOutAtOnce() {
         var state = signedIn()
-        _ = workbench.reduce(&state, .tick, now: start)
-        _ = workbench.reduce(&state, .tick, now: start.addingTimeInterval(599))
+        _ = workbench.reduce(&state, .tick(visitUnderWay: false), now: start)
+        _ = workbench.reduce(&state, .tick(visitUnderWay: false), now: start.addingTimeInterval(599))
         #expect(state.isSignedIn)
         let staff = state.staff!
-        #expect(workbench.reduce(&state, .tick, now: start.addingTimeInterval(600)) == [.record(.signedOut(staff, idle: true))])
+        #expect(workbench.reduce(&state, .tick(visitUnderWay: false), now: start.addingTimeInterval(600)) == [.record(.signedOut(staff, idle: true))])
         #expect(state.screen == .signIn(notice: .signedOutIdle))
         #expect(!state.isSignedIn)
 
         state = signedIn()
         _ = workbench.reduce(&state, .digit(1), now: start)
-        _ = workbench.reduce(&state, .tick, now: start.addingTimeInterval(3600))
+        _ = workbench.reduce(&state, .tick(visitUnderWay: true), now: start.addingTimeInterval(3600))
         #expect(state.isSignedIn, "a visit under way is never cut off")
+        // The visit's own keys count as use; at the journey's start screen the idle time runs again.
+        _ = workbench.reduce(&state, .activity, now: start.addingTimeInterval(3700))
+        _ = workbench.reduce(&state, .tick(visitUnderWay: false), now: start.addingTimeInterval(3700 + 599))
+        #expect(state.isSignedIn)
+        _ = workbench.reduce(&state, .tick(visitUnderWay: false), now: start.addingTimeInterval(3700 + 600))
+        #expect(state.screen == .signIn(notice: .signedOutIdle))
+
+        state = signedIn()
+        _ = workbench.reduce(&state, .digit(1), now: start)
         workbench.visitEnded(&state)
         #expect(workbench.reduce(&state, .functionKey(10), now: start.addingTimeInterval(3601)) == [.record(.signedOut(staff, idle: false))])
         #expect(state.screen == .signIn(notice: .signedOut))

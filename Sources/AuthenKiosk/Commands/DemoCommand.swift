@@ -31,6 +31,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Run as a registration counter for staff (full person details, no idle timeout) instead of a kiosk.")
     var station = false
 
+    @Option(help: "At a station (--station): seconds without a key before staff are signed out.")
+    var signOutSeconds = 600
+
     @Option(help: "Seconds before an idle screen returns to the start.")
     var idleSeconds = 60
 
@@ -115,7 +118,10 @@ struct DemoCommand: AsyncParsableCommand {
         let outcome = await services.launch(
             journey: Journey(configuration: configuration), renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
             admin: admin, retentionDays: 30, demoSlot: slot, demoPhone: phone, metricsAt: metricsPort.map { ("127.0.0.1", $0) },
-            voice: voice || voiceSaveTo != nil ? VoiceGuide(settings: VoiceGuide.Settings(saveTo: voiceSaveTo), catalog: catalog) : nil
+            voice: voice || voiceSaveTo != nil ? VoiceGuide(settings: VoiceGuide.Settings(saveTo: voiceSaveTo), catalog: catalog) : nil,
+            workbench: station ? WorkbenchSetup(staffIDs: configuration.staffIDs, signOutAfter: TimeInterval(signOutSeconds),
+                                                exportFolder: outputFolder.appendingPathComponent("reports").path, zone: "test", tokenFile: nil,
+                                                tokenSummary: "the demo's test-zone token") : nil
         )
         testZone.stop()
         KioskPIDFile.remove(pidFile)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskApp
 import KioskConfig
 import NHSO
 import SmartCard

@@ -108,10 +108,24 @@ struct RunCommand: AsyncParsableCommand {
             admin: admin, retentionDays: settings.journalRetentionDays,
             headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName,
             metricsAt: settings.metrics.map { ($0.host, $0.port) },
-            voice: settings.voice.map { VoiceGuide(settings: VoiceGuide.Settings(command: $0.command, recordings: $0.recordings, saveTo: $0.saveTo), catalog: catalog) }
+            voice: settings.voice.map { VoiceGuide(settings: VoiceGuide.Settings(command: $0.command, recordings: $0.recordings, saveTo: $0.saveTo), catalog: catalog) },
+            workbench: Self.workbench(settings, tokenSummary: admin.tokenSummary)
         )
         KioskPIDFile.remove(pidFile)
         try LeavingKiosk.carryOut(outcome, shutdownCommand: settings.admin.shutdownCommand)
+    }
+
+    /// A station with a staff list gets the counter's workbench (staff sign in with their own card);
+    /// without one nobody could sign in, and the station stays the patient journey alone (logged).
+    static func workbench(_ settings: KioskSettings, tokenSummary: String?) -> WorkbenchSetup? {
+        guard settings.journey.mode == .station else { return nil }
+        guard !settings.journey.staffIDs.isEmpty else {
+            Logger(label: "authen-kiosk").warning("this station has no staff list (staff.listFile): staff cannot sign in, and the counter's menus are off")
+            return nil
+        }
+        let reports = settings.reportsDirectory ?? URL(fileURLWithPath: settings.journalPath).deletingLastPathComponent().appendingPathComponent("reports").path
+        return WorkbenchSetup(staffIDs: settings.journey.staffIDs, signOutAfter: TimeInterval(settings.staffSignOutMinutes * 60), exportFolder: reports,
+                              zone: settings.nhso.zone.rawValue, tokenFile: settings.nhso.tokenFile, tokenSummary: tokenSummary)
     }
 
     private static func loadToken(_ settings: KioskSettings.NHSO) throws(NHSOError) -> KioskToken? {
