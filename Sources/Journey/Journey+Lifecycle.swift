@@ -68,7 +68,7 @@ extension Journey {
                 state.idleSecondsLeft = heldByCard || issued.slip == .printing ? nil : configuration.claimCodeSeconds
             }
         case .chooseIdentity, .identifying, .review, .mobileNumber, .problem, .pending:
-            state.idleSecondsLeft = configuration.mode == .kiosk ? configuration.idleSeconds : nil
+            state.idleSecondsLeft = configuration.mode == .kiosk ? configuration.idleSeconds : configuration.stationIdleSeconds
         }
     }
 }

@@ -44,6 +44,10 @@ public struct JourneyConfiguration: Sendable, Hashable {
     public var defaultLanguage: Language
     /// Citizen ids of the staff who may authenticate for a patient at a station (the staff path).
     public var staffIDs: Set<String>
+    /// At a station whose staff sign in: seconds without a key before a visit left half-way (before it
+    /// is sent) is dropped, so that a staff member who walked away leaves no patient's details on
+    /// screen; `nil`: a station's screens never time out.
+    public var stationIdleSeconds: Int?
 
     public init(
         mode: Mode = .kiosk, mobileRequired: Bool = false, idleSeconds: Int = 60, countdownSeconds: Int = 10,

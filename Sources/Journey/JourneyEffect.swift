@@ -5,6 +5,9 @@ public enum JourneyEffect: Sendable, Hashable {
     /// Read the card in the reader (→ `cardRead` / `cardReadFailed`, or through NHSO's agent
     /// `agentRead` / `agentReadFailed`).
     case readCard(VisitID)
+    /// Read the card of someone acting for the patient (a guardian, a staff member): who they are, not
+    /// their rights (NHSO's agent reads it with `read-card-only`, which works with NHSO unreachable).
+    case readVerifierCard(VisitID)
     /// Ask NHSO about the person's rights (→ `rightsChecked` / `rightsCheckFailed`).
     case checkRights(VisitID, pid: String)
     /// Record the visit in the journal (synced), then with NHSO; never two codes, never abandoned once

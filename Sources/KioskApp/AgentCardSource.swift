@@ -78,6 +78,16 @@ public final class AgentCardSource: CardSource {
         }
     }
 
+    /// The agent's `read-card-only`: the card's person, no rights check, so it answers with NHSO
+    /// unreachable (a staff member's card at a station whose network is down still reads).
+    public func readIdentity(progress post: @escaping @Sendable (EffectResult) -> Void) async -> EffectResult {
+        do throws(NHSOError) {
+            return .agentRead(try await agent.readCardOnly())
+        } catch {
+            return .agentReadFailed(error)
+        }
+    }
+
     /// One call does the read and the rights check: there is no progress to report.
     public func read(progress post: @escaping @Sendable (EffectResult) -> Void) async -> EffectResult {
         do throws(NHSOError) {

@@ -12,8 +12,18 @@ public protocol CardSource: Sendable {
     /// the answer is the result for the journey (`cardRead`, `cardReadFailed`, `agentRead`,
     /// `agentReadFailed`).
     func read(progress post: @escaping @Sendable (EffectResult) -> Void) async -> EffectResult
+    /// Reads who holds the card, without asking NHSO about their rights: a guardian's or a staff
+    /// member's card, a staff sign-in. Same answers as `read`.
+    func readIdentity(progress post: @escaping @Sendable (EffectResult) -> Void) async -> EffectResult
     /// The reader as staff see it in the admin menu: which one, and whether it can be used.
     func statusLine() async -> AdminStatusLine
+}
+
+extension CardSource {
+    /// A source that never asks NHSO when it reads reads the identity the same way.
+    public func readIdentity(progress post: @escaping @Sendable (EffectResult) -> Void) async -> EffectResult {
+        await read(progress: post)
+    }
 }
 
 /// A source that reads the card itself, as the kiosk's own Thai ID card reader.

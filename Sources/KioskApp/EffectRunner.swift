@@ -68,10 +68,12 @@ public final class EffectRunner: Sendable {
         metrics?.observe(effect)
         let post = self.post
         switch effect {
-        case .readCard(let visit):
+        case .readCard(let visit), .readVerifierCard(let visit):
             let (cards, logger) = (self.cards, self.logger)
+            let verifier = if case .readVerifierCard = effect { true } else { false }
             run(for: visit) {
-                let result = await cards.read { post(.result(visit, $0)) }
+                let progress: @Sendable (EffectResult) -> Void = { post(.result(visit, $0)) }
+                let result = verifier ? await cards.readIdentity(progress: progress) : await cards.read(progress: progress)
                 if case .cardRead(let person) = result, !person.unreadable.isEmpty {
                     // The patient is served (only the id and the Thai name are needed); IT hears which
                     // fields, never their contents.

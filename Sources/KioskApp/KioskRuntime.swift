@@ -145,6 +145,8 @@ public final class KioskRuntime: @unchecked Sendable {
             // poll without input, and ncurses reports it as a key.
             driver.pendingInput().forEach(handle)
             if core.drainQueue(admin: adminEvent, workbench: workbenchEvent, intercept: cardForWorkbench) { outcome = outcome ?? .leave }
+            // Whatever started it, a visit under way shows: nothing of a patient's is done unseen.
+            if workbench != nil, bench.isSignedIn, !bench.showsVisit, journeyIsBusy { workbenchEvent(.journeyBusy) }
             if state.needsTicks || admin.needsTicks || bench.needsTicks, ContinuousClock.now >= nextTick {
                 if state.needsTicks { dispatch(.tick) }
                 if admin.needsTicks { adminEvent(.tick) }

@@ -15,11 +15,11 @@ public enum CSVExport {
     static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
 
     /// One field: quoted when it holds a comma, a quote or a line end; a field a spreadsheet would run
-    /// as a formula (`=`, `+`, `-`, `@` first: text from a server could be one) is kept as text with a
-    /// leading apostrophe.
+    /// as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first: text from a server could be
+    /// one) is kept as text with a leading apostrophe.
     static func field(_ value: String) -> String {
         var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
         guard value.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -44,6 +44,13 @@ public enum KeyMap {
         }
     }
 
+    /// What followed an ESC that was no mouse report: a sequence this terminal's entry does not list
+    /// (`[`, `O` first) is ignored; anything else is Back and then the keys typed after it.
+    public static func afterEscape(_ body: String) -> [KioskInput] {
+        guard let first = body.unicodeScalars.first, first != "[", first != "O" else { return [.ignored] }
+        return [.journey(.back)] + body.unicodeScalars.map { character($0.value) }
+    }
+
     /// Parses a mouse report after its ESC: SGR (`[<b;x;yM`, what the kiosk asks for) or, from a
     /// terminal without SGR reporting, X10 (`[M` and three bytes, each value + 32).
     public static func mouseReport(_ body: String) -> KioskInput? {

@@ -105,7 +105,7 @@ public final class TerminalDriver {
             } else if result == ak_key_code_yes() {
                 inputs.append(KeyMap.key(Int32(bitPattern: value)))
             } else if value == 0x1B {
-                inputs.append(escapeSequence())
+                inputs += escapeSequence()
             } else {
                 inputs.append(KeyMap.character(value))
             }
@@ -113,11 +113,13 @@ public final class TerminalDriver {
         return inputs
     }
 
-    /// After an ESC: an SGR mouse report, or ESC alone (Back).
-    private func escapeSequence() -> KioskInput {
+    /// After an ESC: an SGR mouse report, or ESC alone (Back). Keys typed right after Esc (within the
+    /// escape delay: staff pressing Esc then 6) are Back and then those keys, not lost.
+    private func escapeSequence() -> [KioskInput] {
         let body = readReport(after: "")
-        if body.isEmpty { return .journey(.back) }
-        return KeyMap.mouseReport(body) ?? .ignored
+        if body.isEmpty { return [.journey(.back)] }
+        if let report = KeyMap.mouseReport(body) { return [report] }
+        return KeyMap.afterEscape(body)
     }
 
     /// After ncurses matched terminfo's mouse prefix (`KEY_MOUSE`): the rest of the report is still

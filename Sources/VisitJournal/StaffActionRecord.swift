@@ -33,12 +33,16 @@ extension VisitJournal {
     }
 
     /// Queues the action (the id masked here, whatever the caller passed); returns at once.
-    public func recordStaffAction(_ record: StaffActionRecord) {
+    /// `completion` learns whether it reached the disk.
+    public func recordStaffAction(_ record: StaffActionRecord, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void = { _ in }) {
         let masked = VisitJournal.masked(record.actor)
+        let path = self.path
         database.asyncWrite({ db in
             try db.execute(sql: "INSERT INTO staffAction (at, actor, action, detail) VALUES (?, ?, ?, ?)",
                            arguments: [record.at.timeIntervalSince1970, masked, record.action, record.detail])
-        }) { _, _ in }
+        }) { _, result in
+            completion(result.mapError { JournalError(path: path, reason: "\($0)") })
+        }
     }
 
     /// The latest actions, newest first.

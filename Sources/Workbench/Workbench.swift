@@ -19,38 +19,49 @@ public struct Workbench: Sendable {
 
     public func reduce(_ state: inout WorkbenchState, _ event: WorkbenchEvent, now: Date) -> [WorkbenchEffect] {
         if case .tick(let visitUnderWay) = event { return tick(&state, visitUnderWay: visitUnderWay, now: now) }
-        if event == .activity {
-            if state.staff != nil { state.lastInput = now }
-            return []
-        }
         guard let staff = state.staff else { return signedOut(&state, event) }
         if isKey(event) {
             state.lastInput = now
             state.notice = nil
-            if event == .functionKey(Self.signOutKey) { return signOut(&state, staff, idle: false) }
+            if event == .functionKey(Self.signOutKey), state.screen != .visit { return signOut(&state, staff, idle: false) }
         }
-        switch (state.screen, event) {
-        case (.visit, _):
+        // Answers first: each goes to the screen that asked, whatever shows now.
+        switch event {
+        case .activity:
             return []
-        case (.menu(let focus), _):
-            return menu(&state, focus: focus, event)
-        case (.report(let view, let page), _):
-            return report(&state, view: view, page: page, event, staff: staff)
-        case (_, .reportLoaded(let view)):
+        case .journeyBusy, .cardInserted:
+            // A patient's card on any screen of the menu starts their visit; the journey shows.
+            guard state.screen != .visit else { return [] }
+            state.screen = .visit
+            return event == .cardInserted ? [.startVisit] : []
+        case .reportLoaded(let view):
             if case .report(nil, _) = state.screen { state.screen = .report(view, page: 0) }
             return []
-        case (.token(nil), .tokenChecked(let lines)):
-            state.screen = .token(lines)
+        case .tokenChecked(let lines):
+            if case .token(nil) = state.screen { state.screen = .token(lines) }
             return []
-        case (_, .exported(let notice)):
+        case .exported(let notice):
             state.notice = notice
             return []
-        case (_, .back):
-            state.screen = .menu(focus: focusedItem(state.screen))
-            return []
-        case (_, .functionKey(let n)) where WorkbenchItem(rawValue: n) != nil:
-            return open(&state, WorkbenchItem(rawValue: n)!)
         default:
+            break
+        }
+        switch state.screen {
+        case .visit:
+            return []
+        case .menu(let focus):
+            return menu(&state, focus: focus, event, now: now)
+        case .report(let view, let page):
+            return report(&state, view: view, page: page, event, staff: staff, now: now)
+        default:
+            switch event {
+            case .back:
+                state.screen = .menu(focus: focusedItem(state.screen))
+            case .functionKey(let n):
+                if let item = WorkbenchItem(rawValue: n) { return open(&state, item, now: now) }
+            default:
+                break
+            }
             return []
         }
     }
@@ -91,36 +102,32 @@ public struct Workbench: Sendable {
 
     // MARK: Menu
 
-    private func menu(_ state: inout WorkbenchState, focus: WorkbenchItem, _ event: WorkbenchEvent) -> [WorkbenchEffect] {
+    private func menu(_ state: inout WorkbenchState, focus: WorkbenchItem, _ event: WorkbenchEvent, now: Date) -> [WorkbenchEffect] {
         let items = WorkbenchItem.allCases
         switch event {
         case .digit(let n), .functionKey(let n), .select(let n):
             guard let item = WorkbenchItem(rawValue: n) else { return [] }
-            return open(&state, item)
+            return open(&state, item, now: now)
         case .nextChoice:
             state.screen = .menu(focus: items[(items.firstIndex(of: focus)! + 1) % items.count])
         case .previousChoice:
             state.screen = .menu(focus: items[(items.firstIndex(of: focus)! + items.count - 1) % items.count])
         case .enter:
-            return open(&state, focus)
-        case .cardInserted:
-            // A patient's card at the menu: their visit starts at once (one key fewer at a busy desk).
-            state.screen = .visit
-            return [.startVisit]
+            return open(&state, focus, now: now)
         default:
             break
         }
         return []
     }
 
-    private func open(_ state: inout WorkbenchState, _ item: WorkbenchItem) -> [WorkbenchEffect] {
+    private func open(_ state: inout WorkbenchState, _ item: WorkbenchItem, now: Date) -> [WorkbenchEffect] {
         switch item {
         case .verifyAndConfirm:
             state.screen = .visit
             return [.startVisit]
         case .report:
             state.screen = .report(nil, page: 0)
-            return [.loadReport(date: ThaiTime.today())]
+            return [.loadReport(date: ThaiTime.today(now))]
         case .token:
             state.screen = .token(nil)
             return [.checkToken]
@@ -132,25 +139,20 @@ public struct Workbench: Sendable {
 
     // MARK: Report
 
-    private func report(_ state: inout WorkbenchState, view: ReportView?, page: Int, _ event: WorkbenchEvent, staff: StaffMember) -> [WorkbenchEffect] {
+    private func report(_ state: inout WorkbenchState, view: ReportView?, page: Int, _ event: WorkbenchEvent, staff: StaffMember, now: Date) -> [WorkbenchEffect] {
         switch event {
-        case .reportLoaded(let loaded) where view == nil:
-            state.screen = .report(loaded, page: 0)
         case .nextChoice:
             if let view { state.screen = .report(view, page: min(page + 1, view.pageCount - 1)) }
         case .previousChoice:
             if let view { state.screen = .report(view, page: max(page - 1, 0)) }
         case .digit(1):
-            if let view { return [.exportReport(date: view.date, format: .csv)] }
+            if let view { return [.exportReport(date: view.date, format: .csv, by: staff)] }
         case .digit(2):
-            if let view { return [.exportReport(date: view.date, format: .xlsx)] }
-        case .exported(let notice):
-            state.notice = notice
-            if case .exported(let path) = notice { return [.record(.exported(staff, path: path))] }
+            if let view { return [.exportReport(date: view.date, format: .xlsx, by: staff)] }
         case .back:
             state.screen = .menu(focus: .report)
         case .functionKey(let n):
-            if let item = WorkbenchItem(rawValue: n) { return open(&state, item) }
+            if let item = WorkbenchItem(rawValue: n) { return open(&state, item, now: now) }
         default:
             break
         }
@@ -159,12 +161,16 @@ public struct Workbench: Sendable {
 
     // MARK: Time
 
+    /// Idle time counts from the last key, through a visit too; a visit under way is never cut short:
+    /// a station's journey drops a visit left half-way after the same time (`stationIdleSeconds`), and
+    /// the sign-out follows at the next tick.
     private func tick(_ state: inout WorkbenchState, visitUnderWay: Bool, now: Date) -> [WorkbenchEffect] {
         guard let staff = state.staff else { return [] }
-        guard let last = state.lastInput, !visitUnderWay else {
+        guard let last = state.lastInput else {
             state.lastInput = now
             return []
         }
+        guard !visitUnderWay else { return [] }
         guard now.timeIntervalSince(last) >= signOutAfter else { return [] }
         return signOut(&state, staff, idle: true)
     }

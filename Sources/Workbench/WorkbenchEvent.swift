@@ -18,6 +18,9 @@ public enum WorkbenchEvent: Sendable, Hashable {
     case exported(WorkbenchNotice)
     /// A key staff pressed on the journey's screens (a visit, or its start screen): they are there.
     case activity
+    /// The journey has a visit (a card read, a path begun) while another screen of the workbench
+    /// shows: the journey's screens must show, never work unseen beneath.
+    case journeyBusy
     /// A second passed; `visitUnderWay`: the journey has a patient's visit, which is never cut short.
     case tick(visitUnderWay: Bool)
 }
@@ -29,7 +32,9 @@ public enum WorkbenchEffect: Sendable, Hashable {
     case cancelStaffCardRead
     /// Today's or a day's codes at this station (`YYYY-MM-DD`, Thai time).
     case loadReport(date: String)
-    case exportReport(date: String, format: ExportFormat)
+    /// Export the day's report; journaled as `by`'s once the file is written (whoever is signed in
+    /// by then).
+    case exportReport(date: String, format: ExportFormat, by: StaffMember)
     /// Zone, token file, and whether NHSO accepts it now (as `doctor` checks it).
     case checkToken
     /// Journal what the signed-in person did.

@@ -23,6 +23,7 @@ import TerminalUI
         func t(_ key: String) -> String { String(Self.catalog.text(key, language).prefix(24)) }
         let zone = try TestZoneProcess()
         let (kiosk, _) = try IdentityPathTests().kiosk(zone, station: station, staff: [Self.adult])
+        if station { try signInAtStation(kiosk) }
         #expect(kiosk.waitFor(String(Self.catalog.text(station ? "station.insertCard" : "attract.insertCard", .thai).prefix(24))))
         if language == .english {
             try kiosk.keys("F2")

@@ -108,12 +108,7 @@ import TerminalUI
         let zone = try TestZoneProcess()
         let (kiosk, _) = try kiosk(zone, station: true, staff: ["3500100345671"])
         // The staff member signs in with the same card first, through pcscd.
-        #expect(kiosk.waitFor("เสียบบัตรประชาชนของเจ้าหน้าที่เพื่อลงชื่อเข้าใช้"))
-        let signIn = try SimulatedCard("lifetime", arguments: ["--vpcd-port", KioskRunTests.vpcdPort, "--latency-ms", "5"])
-        #expect(kiosk.waitFor("เจ้าหน้าที่: นายทองคำ มีสุข (35001xxxxxx71)"))
-        try signIn.remove()
-        try kiosk.keys("1")
-        #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ"))
+        try signInAtStation(kiosk)
         try kiosk.keys("Enter", "6")
         try kiosk.type("1100200778894")
         try kiosk.keys("Enter")
@@ -225,4 +220,15 @@ extension String {
 
 extension TmuxKiosk {
     func keys(contentsOf keys: [String]) throws { try tmux(["send-keys", "-t", session] + keys) }
+}
+
+/// At a station on the real stack: the staff member whose card is "lifetime" (on the staff list)
+/// signs in with it through pcscd, takes it out, and opens the visit screen.
+func signInAtStation(_ kiosk: TmuxKiosk, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    #expect(kiosk.waitFor("เสียบบัตรประชาชนของเจ้าหน้าที่เพื่อลงชื่อเข้าใช้", sourceLocation: sourceLocation))
+    let signIn = try SimulatedCard("lifetime", arguments: ["--vpcd-port", KioskRunTests.vpcdPort, "--latency-ms", "5"])
+    #expect(kiosk.waitFor("เจ้าหน้าที่: นายทองคำ มีสุข (35001xxxxxx71)", sourceLocation: sourceLocation))
+    try signIn.remove()
+    try kiosk.keys("1")
+    #expect(kiosk.waitFor("เสียบบัตรประชาชนของผู้รับบริการ", sourceLocation: sourceLocation))
 }

@@ -148,6 +148,20 @@ import ThaiIDCard
         guard case .review = driver.state.step else { Issue.record("\(driver.state.step)"); return }
         #expect(driver.state.idleSecondsLeft == nil)
     }
+
+    /// A station whose staff sign in drops a visit left half-way after the sign-out time, so a staff
+    /// member who walked away leaves no patient's details on screen.
+    @Test func aSignedInStationDropsAVisitLeftHalfWay() {
+        var configuration = JourneyConfiguration(mode: .station, idleSeconds: 5)
+        configuration.stationIdleSeconds = 30
+        var driver = Driver(configuration)
+        driver.toReview()
+        driver.tick(29)
+        guard case .review = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+        driver.tick(2)
+        #expect(driver.state.visit == nil)
+        guard case .attract = driver.state.step else { Issue.record("\(driver.state.step)"); return }
+    }
 }
 
 @Suite struct NavigationTests {

@@ -35,7 +35,7 @@ import VirtualThaiIDCard
     @Test func theGuardiansCardIsReadForThePatientTyped() {
         var driver = guardianAsked()
         #expect(driver.state.step == .identifying(.proxyCard(.guardianCard(patient: Self.child, reading: false, notice: nil))))
-        #expect(driver.send(.cardInserted) == [.readCard(.first)], "the guardian's card is read for this visit, not as a new card visit")
+        #expect(driver.send(.cardInserted) == [.readVerifierCard(.first)], "the guardian's card is read for this visit, not as a new card visit")
         #expect(driver.state.step == .identifying(.proxyCard(.guardianCard(patient: Self.child, reading: true, notice: nil))))
         driver.send(.cardRead(Self.guardian))
         guard case .identifying(.proxyCard(.relation(let choice))) = driver.state.step else { Issue.record("\(driver.state.step)"); return }
@@ -111,7 +111,7 @@ import VirtualThaiIDCard
         let effects = driver.send(.cardInserted, .cardRemoved)
         #expect(effects.contains(.cancel(.first)))
         #expect(driver.state.step == .identifying(.proxyCard(.guardianCard(patient: Self.child, reading: false, notice: .removed))))
-        #expect(driver.send(.cardInserted) == [.readCard(.first)])
+        #expect(driver.send(.cardInserted) == [.readVerifierCard(.first)])
     }
 
     @Test func pullingTheGuardiansCardAfterTheReadLosesNothing() {
@@ -133,7 +133,7 @@ import VirtualThaiIDCard
         driver.send(.chooseOtherWay, .digit(4), .cardInserted)
         #expect(driver.state.step == .identifying(.proxyCard(.patientID(NumberEntry(.citizenID)))))
         for digit in Self.child.digits { driver.send(.digit(digit.wholeNumberValue!)) }
-        #expect(driver.send(.enter) == [.readCard(.first)])
+        #expect(driver.send(.enter) == [.readVerifierCard(.first)])
         #expect(driver.state.step == .identifying(.proxyCard(.guardianCard(patient: Self.child, reading: true, notice: nil))))
     }
 

@@ -42,7 +42,7 @@ import ThaiIDCard
     @Test func aStationsStaffMemberOnTheListAuthenticatesAsStaffRecorder() {
         var driver = staffCardAsked()
         #expect(driver.state.step == .identifying(.staff(.staffCard(patient: Self.child, reading: false, notice: nil))))
-        #expect(driver.send(.cardInserted) == [.readCard(.first)])
+        #expect(driver.send(.cardInserted) == [.readVerifierCard(.first)])
         let effects = driver.send(.cardRead(Self.staffMember))
         #expect(effects.contains(.checkRights(.first, pid: Self.child.digits)))
         guard case .checkingRights(let identification) = driver.state.step else { Issue.record("\(driver.state.step)"); return }

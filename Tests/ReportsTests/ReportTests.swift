@@ -74,10 +74,25 @@ import VisitJournal
         #expect(CSVExport.field("two\r\nlines") == "\"two\r\nlines\"")
         #expect(CSVExport.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(CSVExport.field("+66") == "'+66")
+        #expect(CSVExport.field("\t=1") == "'\t=1")
         let report = VisitReport(query: try! ReportQuery(from: "2026-12-01", to: "2026-12-01"), rows: [])
         let data = CSVExport.data(report, language: .th)
         #expect(Array(data.prefix(3)) == CSVExport.byteOrderMark)
         #expect(String(decoding: data.dropFirst(3), as: UTF8.self).hasPrefix("วันที่รับบริการ,เวลา,Authen Code"))
+    }
+
+    @Test func aReportFileIsWrittenWholeAndPrivate() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("codes.csv").path
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o666)
+        try ReportFile.write(Data("new".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        var info = stat()
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["codes.csv"], "no temporary file left")
+        #expect(throws: ReportFile.WriteError.self) { try ReportFile.write(Data(), to: "/nonexistent-folder/x.csv") }
     }
 
     @Test func xlsxTextIsEscapedAndForbiddenCharactersDropped() {

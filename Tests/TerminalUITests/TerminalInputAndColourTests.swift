@@ -17,6 +17,14 @@ import Testing
         #expect(KeyMap.mouseReport("[M#") == nil)
     }
 
+    /// Staff pressing Esc then a digit within the escape delay: Back, then the digit, not both lost.
+    @Test func keysRightAfterEscAreBackAndThenThoseKeys() {
+        #expect(KeyMap.afterEscape("6") == [.journey(.back), .journey(.digit(6))])
+        #expect(KeyMap.afterEscape("12") == [.journey(.back), .journey(.digit(1)), .journey(.digit(2))])
+        #expect(KeyMap.afterEscape("[99~") == [.ignored], "an unknown sequence is no key")
+        #expect(KeyMap.afterEscape("OZ") == [.ignored])
+    }
+
     @Test func garbledReportsAreNotTaps() {
         #expect(KeyMap.mouseReport("[<0;66M") == nil)
         #expect(KeyMap.mouseReport("[<a;b;cM") == nil)

@@ -44,7 +44,11 @@ import NHSO
 
     @Test func theSevenEntriesOpenByFunctionKeyDigitArrowsAndTap() {
         var state = signedIn()
-        #expect(workbench.reduce(&state, .functionKey(6), now: start).first == .loadReport(date: ThaiTimeToday.value))
+        // The day is the reducer's clock's, in Thai time: 1_800_000_000 is 2027-01-15 15:00 Thai time.
+        #expect(workbench.reduce(&state, .functionKey(6), now: start).first == .loadReport(date: "2027-01-15"))
+        #expect(workbench.reduce(&state, .back, now: start).isEmpty)
+        #expect(workbench.reduce(&state, .functionKey(6), now: start.addingTimeInterval(9 * 3600)).first == .loadReport(date: "2027-01-16"), "midnight in Thailand")
+        #expect(state.screen == .report(nil, page: 0))
         #expect(state.screen == .report(nil, page: 0))
         _ = workbench.reduce(&state, .back, now: start)
         #expect(state.screen == .menu(focus: .report))
@@ -85,11 +89,14 @@ import NHSO
         _ = workbench.reduce(&state, .nextChoice, now: start)
         _ = workbench.reduce(&state, .nextChoice, now: start)
         #expect(state.screen == .report(view, page: 2), "paging stops at the last page")
-        #expect(workbench.reduce(&state, .digit(1), now: start) == [.exportReport(date: "2026-12-03", format: .csv)])
-        #expect(workbench.reduce(&state, .digit(2), now: start) == [.exportReport(date: "2026-12-03", format: .xlsx)])
-        let effects = workbench.reduce(&state, .exported(.exported(path: "/tmp/r.csv")), now: start)
-        #expect(effects == [.record(.exported(state.staff!, path: "/tmp/r.csv"))])
+        let staff = state.staff!
+        #expect(workbench.reduce(&state, .digit(1), now: start) == [.exportReport(date: "2026-12-03", format: .csv, by: staff)])
+        #expect(workbench.reduce(&state, .digit(2), now: start) == [.exportReport(date: "2026-12-03", format: .xlsx, by: staff)])
+        // The answer may come after Esc: it is still shown (the file's journal entry is the export's own).
+        _ = workbench.reduce(&state, .back, now: start)
+        #expect(workbench.reduce(&state, .exported(.exported(path: "/tmp/r.csv")), now: start).isEmpty)
         #expect(state.notice == .exported(path: "/tmp/r.csv"))
+        #expect(state.screen == .menu(focus: .report))
     }
 
     @Test func idleTimeSignsOutButNotDuringAVisitAndF10SignsOutAtOnce() {
@@ -121,5 +128,34 @@ import NHSO
     }
 }
 
-/// Today as the reducer computes it.
-enum ThaiTimeToday { static var value: String { ThaiTime.today() } }
+extension WorkbenchTests {
+    /// A card on any screen of the menu (not only the menu itself) starts a visit that shows; the
+    /// journey never works unseen beneath the report or the token page.
+    @Test func aCardOnAnyScreenStartsAVisitThatShows() {
+        for key in [6, 7, 3] {
+            var state = signedIn()
+            _ = workbench.reduce(&state, .digit(key), now: start)
+            #expect(workbench.reduce(&state, .cardInserted, now: start) == [.startVisit], "screen \(key)")
+            #expect(state.showsVisit)
+        }
+        var state = signedIn()
+        _ = workbench.reduce(&state, .digit(7), now: start)
+        _ = workbench.reduce(&state, .journeyBusy, now: start)
+        #expect(state.showsVisit)
+        // F10 during a visit signs nobody out.
+        #expect(workbench.reduce(&state, .functionKey(10), now: start).isEmpty)
+        #expect(state.isSignedIn)
+    }
+
+    /// A visit left half-way is dropped by the journey after the idle time; the idle time itself counts
+    /// from the last key, visit or not, so the sign-out follows as soon as the journey is back at its start.
+    @Test func idleTimeCountsThroughAVisitAndSignsOutOnceItIsOver() {
+        var state = signedIn()
+        _ = workbench.reduce(&state, .tick(visitUnderWay: false), now: start)
+        _ = workbench.reduce(&state, .digit(1), now: start)
+        _ = workbench.reduce(&state, .tick(visitUnderWay: true), now: start.addingTimeInterval(700))
+        #expect(state.isSignedIn)
+        #expect(!workbench.reduce(&state, .tick(visitUnderWay: false), now: start.addingTimeInterval(701)).isEmpty)
+        #expect(state.screen == .signIn(notice: .signedOutIdle))
+    }
+}

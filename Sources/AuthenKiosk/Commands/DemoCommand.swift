@@ -88,12 +88,13 @@ struct DemoCommand: AsyncParsableCommand {
 
         // The photo paths' camera: ffmpeg's moving test pattern, through the same code as a real camera.
         let camera = FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg") ? FFmpegCamera(settings: CameraSettings(input: .testPattern)) : nil
-        let configuration = JourneyConfiguration(
+        var configuration = JourneyConfiguration(
             mode: station ? .station : .kiosk, mobileRequired: mobileRequired, idleSeconds: idleSeconds, hcode: "10757",
             qrAuthenticationURL: "\(testZone.url)/testzone/qr/10757", verifiedVisits: true,
             // At a demo station, Somchai (the first demo card) is on the staff list.
             staffIDs: ["1101700203450"], cameraAvailable: camera != nil
         )
+        if station { configuration.stationIdleSeconds = signOutSeconds }
         // F7: the patient's phone authenticates (what NHSO's app does once the QR is scanned).
         let zone = testZone.zone
         let phone: @Sendable (String) -> Void = { pid in

@@ -111,15 +111,14 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    /// Written whole (a temporary file renamed), readable by the owner and group only: masked ids are
-    /// still personal data.
+    /// Written whole, readable by the owner and group only from its first byte: masked ids are still
+    /// personal data.
     private func write(_ data: Data, to path: String) throws {
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            chmod(path, 0o640)
+            try ReportFile.write(data, to: path)
             print("written: \(path) (\(data.count) bytes)")
         } catch {
-            printError("cannot write \(path): \(error.localizedDescription)")
+            printError("\(error)")
             throw ExitCode(1)
         }
     }

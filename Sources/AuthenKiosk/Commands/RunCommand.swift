@@ -96,7 +96,12 @@ struct RunCommand: AsyncParsableCommand {
             refuse("\(error): the kiosk does not start without its journal (check the folder exists and is writable, and the disk has space)")
             throw ExitCode(2)
         }
-        let journey = Journey(configuration: settings.journey)
+        let workbench = Self.workbench(settings, tokenSummary: token.map { _ in settings.nhso.tokenFile.map { "loaded from \($0)" } ?? "loaded from NHSO_KIOSK_TOKEN" })
+        var configuration = settings.journey
+        // Staff who walked away leave no patient's details up: a visit left half-way is dropped after
+        // the sign-out time (nothing of it was sent).
+        if let workbench { configuration.stationIdleSeconds = Int(workbench.signOutAfter) }
+        let journey = Journey(configuration: configuration)
         let nhso = settings.nhso
         let reached = nhso.backend == .agent ? "NHSO's agent at \(nhso.agentURL)" : (nhso.baseURL ?? "NHSO's \(nhso.zone.rawValue) address")
         let admin = AdminSetup(settings.admin, nhsoSummary: "\(nhso.zone.rawValue) zone, \(nhso.backend.rawValue): \(reached)",
@@ -104,12 +109,12 @@ struct RunCommand: AsyncParsableCommand {
         let pidFile = KioskPIDFile.path(besideJournal: settings.journalPath)
         KioskPIDFile.write(pidFile)
         let outcome = await services.launch(
-            journey: journey, renderer: ScreenRenderer(catalog: catalog, configuration: settings.journey),
+            journey: journey, renderer: ScreenRenderer(catalog: catalog, configuration: configuration),
             admin: admin, retentionDays: settings.journalRetentionDays,
             headerNote: settings.hospitalName.isEmpty ? nil : settings.hospitalName,
             metricsAt: settings.metrics.map { ($0.host, $0.port) },
             voice: settings.voice.map { VoiceGuide(settings: VoiceGuide.Settings(command: $0.command, recordings: $0.recordings, saveTo: $0.saveTo), catalog: catalog) },
-            workbench: Self.workbench(settings, tokenSummary: admin.tokenSummary)
+            workbench: workbench
         )
         KioskPIDFile.remove(pidFile)
         try LeavingKiosk.carryOut(outcome, shutdownCommand: settings.admin.shutdownCommand)

@@ -19,7 +19,7 @@ struct ProxyCardIdentification {
                 .proxyCard(.guardianCard(patient: patient, reading: reading, notice: notice))
             }
             switch VerifierCardRead(patient: patient, reading: reading).handle(event) {
-            case .read: return .step(waiting(nil, reading: true), [.readCard(visit)])
+            case .read: return .step(waiting(nil, reading: true), [.readVerifierCard(visit)])
             case .notice(let notice, let cancel): return .step(waiting(notice), cancel ? [.cancel(visit)] : [])
             case .verifier(let guardian): return .step(.proxyCard(.relation(ProxyChoice(patient: patient, guardian: guardian))), [])
             case .ignored: return .ignored

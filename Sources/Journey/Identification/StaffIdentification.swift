@@ -32,7 +32,7 @@ struct StaffIdentification {
             }
             switch VerifierCardRead(patient: patient, reading: reading).handle(event) {
             case .read:
-                return .step(waiting(nil, reading: true), [.readCard(visit)])
+                return .step(waiting(nil, reading: true), [.readVerifierCard(visit)])
             case .notice(let notice, let cancel):
                 return .step(waiting(notice), cancel ? [.cancel(visit)] : [])
             case .verifier(let staff) where !configuration.staffIDs.contains(staff.citizenID.digits):

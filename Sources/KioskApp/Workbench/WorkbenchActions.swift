@@ -27,20 +27,30 @@ final class WorkbenchActions: @unchecked Sendable {
         switch effect {
         case .readStaffCard:
             let cards = services.cards, post = self.post
-            staffRead = Task { post(Self.staffCard(await cards.read(progress: { _ in }))) }
+            // The identity only (NHSO's agent: read-card-only); a read cancelled by a pulled card
+            // answers nobody, so it cannot land on the next card's read.
+            staffRead = Task {
+                let result = await cards.readIdentity(progress: { _ in })
+                if !Task.isCancelled { post(Self.staffCard(result)) }
+            }
         case .cancelStaffCardRead:
             staffRead?.cancel()
         case .loadReport(let date):
             let journal = services.journal, post = self.post
             Task { post(.reportLoaded(Self.view(Self.report(journal, date: date), date: date))) }
-        case .exportReport(let date, let format):
-            let journal = services.journal, post = self.post, folder = setup.exportFolder
-            Task { post(.exported(Self.export(Self.report(journal, date: date), date: date, format: format, folder: folder))) }
+        case .exportReport(let date, let format, let staff):
+            let journal = services.journal, post = self.post, folder = setup.exportFolder, logger = self.logger
+            Task {
+                let notice = Self.export(Self.report(journal, date: date), date: date, format: format, folder: folder)
+                // Journaled as the person who asked for it, once the file is there.
+                if case .exported(let path) = notice { Self.record(.exported(staff, path: path), journal: journal, logger: logger) }
+                post(.exported(notice))
+            }
         case .checkToken:
             let setup = self.setup, nhso = services.nhso, post = self.post
             Task { post(.tokenChecked(await Self.tokenLines(setup, nhso: nhso))) }
         case .record(let action):
-            record(action)
+            Self.record(action, journal: services.journal, logger: logger)
         case .startVisit:
             break  // the runtime gives the journey the screen
         }
@@ -84,9 +94,10 @@ final class WorkbenchActions: @unchecked Sendable {
             case .csv: CSVExport.data(report, language: .th)
             case .xlsx: try XLSXExport.data(report, language: .th)
             }
-            try data.write(to: url, options: .atomic)
-            chmod(url.path, 0o640)
+            try ReportFile.write(data, to: url.path)
             return .exported(path: url.path)
+        } catch let error as ReportFile.WriteError {
+            return .exportFailed("\(error)")
         } catch {
             return .exportFailed("\(url.path): \(error.localizedDescription)")
         }
@@ -115,13 +126,20 @@ final class WorkbenchActions: @unchecked Sendable {
 
     // MARK: Journal
 
-    private func record(_ action: StaffAction) {
+    /// Journals what staff did; a write that fails is logged as an error for IT (the action itself
+    /// stands).
+    static func record(_ action: StaffAction, journal: VisitJournal, logger: Logger) {
         let (staff, name, detail): (StaffMember, String, String) = switch action {
         case .signedIn(let staff): (staff, "signedIn", "by \(staff.signedInBy.rawValue)")
         case .signedOut(let staff, let idle): (staff, idle ? "signedOutIdle" : "signedOut", "")
         case .exported(let staff, let path): (staff, "exported", path)
         }
-        services.journal.recordStaffAction(StaffActionRecord(at: Date(), actor: staff.citizenID, action: name, detail: detail))
-        logger.notice("staff \(name)", metadata: ["staff": "\(VisitJournal.masked(staff.citizenID))"])
+        let actor = VisitJournal.masked(staff.citizenID)
+        journal.recordStaffAction(StaffActionRecord(at: Date(), actor: staff.citizenID, action: name, detail: detail)) { result in
+            if case .failure(let error) = result {
+                logger.error("a staff action was not journaled", metadata: ["staff": "\(actor)", "action": "\(name)", "reason": "\(error)"])
+            }
+        }
+        logger.notice("staff \(name)", metadata: ["staff": "\(actor)"])
     }
 }
