@@ -237,13 +237,7 @@ public final class EffectRunner: Sendable {
                 change = .coded(submitted.claimCode, claimDateTime: submitted.claimDateTime, origin: submitted.origin)
             } catch {
                 result = .visitFailed(error)
-                switch error {
-                // Unanswered (NHSO may still be committing the last attempt): recovery asks again later.
-                case .visitOutcomeUnknown: change = .pending
-                case _ where error.isTransient: change = .pending
-                case .visitRejected: change = .ended(.rejectedByNHSO, detail: error.staffMessage)
-                default: change = .ended(.submitFailed, detail: error.staffMessage)
-                }
+                change = .settling(error)
                 logger.warning("visit not confirmed", metadata: ["visit": "\(visit.reference)", "reason": "\(error.staffMessage)"])
             }
             if case .pending = change {} else { self.serviceDates.withLock { _ = $0.removeValue(forKey: visit) } }

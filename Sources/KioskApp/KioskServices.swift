@@ -34,28 +34,35 @@ public struct KioskServices: Sendable {
 
     /// The services a configuration names: with `direct` the kiosk reads the card through pcscd and
     /// calls NHSO's cloud API; with `agent` NHSO's agent owns the reader and does both.
-    public static func from(_ settings: KioskSettings, token: KioskToken?, printer: any SlipPrinter) throws(JournalError) -> KioskServices {
+    /// NHSO as a configuration reaches it (the cloud with the token, or the agent), for commands that
+    /// need NHSO and no reader or printer (`authen-kiosk confirm --config`).
+    public static func nhso(_ settings: KioskSettings, token: KioskToken?) -> (any NHSOService)? {
         let timeouts = NHSOTimeouts(request: .seconds(settings.nhso.timeoutSeconds))
         let logger = Logger(label: "authen-kiosk.nhso")
-        let journal = try VisitJournal(path: settings.journalPath)
         switch settings.nhso.backend {
         case .direct:
-            guard let token else { preconditionFailure("the direct backend is only built with a token") }
-            let nhso = NHSOHTTPService.cloud(
-                zone: settings.nhso.zone, token: token, baseURL: settings.nhso.baseURL, statusBaseURL: settings.nhso.statusBaseURL,
-                paths: NHSOPaths.cloud.replacing(settings.nhso.paths), timeouts: timeouts, logger: logger
-            )
-            return KioskServices(cards: PCSCCardSource(reader: settings.reader, allowsVirtualReaders: settings.training), nhso: nhso, printer: printer, journal: journal,
-                                 camera: settings.camera.map(FFmpegCamera.init))
+            guard let token else { return nil }
+            return NHSOHTTPService.cloud(zone: settings.nhso.zone, token: token, baseURL: settings.nhso.baseURL, statusBaseURL: settings.nhso.statusBaseURL,
+                                         paths: NHSOPaths.cloud.replacing(settings.nhso.paths), timeouts: timeouts, logger: logger)
         case .agent:
-            let nhso = NHSOHTTPService.agent(
-                url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
-                statusBaseURL: settings.nhso.statusBaseURL ?? settings.nhso.baseURL, paths: NHSOPaths.agent.replacing(settings.nhso.paths),
-                timeouts: timeouts, logger: logger
-            )
-            let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: timeouts, terminal: settings.reader,
-                                        allowsVirtualReaders: settings.training, logger: logger)
-            return KioskServices(cards: cards, nhso: nhso, printer: printer, journal: journal, camera: settings.camera.map(FFmpegCamera.init))
+            return NHSOHTTPService.agent(url: settings.nhso.agentURL, statusZone: settings.nhso.zone, statusToken: token,
+                                         statusBaseURL: settings.nhso.statusBaseURL ?? settings.nhso.baseURL, paths: NHSOPaths.agent.replacing(settings.nhso.paths),
+                                         timeouts: timeouts, logger: logger)
+        }
+    }
+
+    public static func from(_ settings: KioskSettings, token: KioskToken?, printer: any SlipPrinter) throws(JournalError) -> KioskServices {
+        let journal = try VisitJournal(path: settings.journalPath)
+        guard let nhso = nhso(settings, token: token) else { preconditionFailure("the direct backend is only built with a token") }
+        let camera = settings.camera.map(FFmpegCamera.init)
+        switch settings.nhso.backend {
+        case .direct:
+            return KioskServices(cards: PCSCCardSource(reader: settings.reader, allowsVirtualReaders: settings.training), nhso: nhso, printer: printer,
+                                 journal: journal, camera: camera)
+        case .agent:
+            let cards = AgentCardSource(url: settings.nhso.agentURL, timeouts: NHSOTimeouts(request: .seconds(settings.nhso.timeoutSeconds)),
+                                        terminal: settings.reader, allowsVirtualReaders: settings.training, logger: Logger(label: "authen-kiosk.nhso"))
+            return KioskServices(cards: cards, nhso: nhso, printer: printer, journal: journal, camera: camera)
         }
     }
 

@@ -19,6 +19,19 @@ public enum JournalChange: Sendable, Hashable {
 }
 
 extension JournalChange {
+    /// What a submit that ended in `error` leaves in the journal: `pending` where NHSO may still hold
+    /// the visit (recovery asks again), else why it failed. The screens and `authen-kiosk confirm`
+    /// both settle a visit by it.
+    public static func settling(_ error: NHSOError) -> JournalChange {
+        switch error {
+        // Unanswered (NHSO may still be committing the last attempt): recovery asks again later.
+        case .visitOutcomeUnknown: .pending
+        case _ where error.isTransient: .pending
+        case .visitRejected: .ended(.rejectedByNHSO, detail: error.staffMessage)
+        default: .ended(.submitFailed, detail: error.staffMessage)
+        }
+    }
+
     /// The journey's record of a visit, as a change to its row.
     public init(_ record: JourneyRecord) {
         switch record {

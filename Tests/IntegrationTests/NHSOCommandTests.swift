@@ -139,19 +139,34 @@ final class TestZoneProcess {
 /// `confirm`: one claim code per person, service and day, and clear refusals.
 @Suite struct ConfirmCommandTests {
     let token = ["NHSO_KIOSK_TOKEN": "testzone-kiosk-token-10757"]
+    let journal = FileManager.default.temporaryDirectory.appendingPathComponent("confirm-\(UUID()).sqlite").path
+    var unit: [String] { ["--hcode", "10757", "--journal", journal] }
 
-    @Test func aVisitGetsOneCodeAndTheSecondAskGetsTheSameCode() throws {
+    @Test func aVisitGetsOneCodeAndTheSecondAskGetsTheSameCodeBothJournaled() throws {
         let zone = try TestZoneProcess()
-        let first = try runKiosk(["confirm", "--pid", "1101700203450", "--mobile", "0812345678", "--base-url", zone.url], environment: token)
+        let first = try runKiosk(["confirm", "--pid", "1101700203450", "--mobile", "0812345678", "--base-url", zone.url] + unit, environment: token)
         #expect(first.status == 0, "\(first.stderr)")
         let code = String(first.stdout.prefix(12))
         #expect(code.hasPrefix("PP") && code.dropFirst(2).allSatisfy(\.isNumber))
-        let second = try runKiosk(["confirm", "--pid", "1101700203450", "--base-url", zone.url], environment: token)
+        let second = try runKiosk(["confirm", "--pid", "1101700203450", "--base-url", zone.url] + unit, environment: token)
         #expect(second.status == 0)
         #expect(second.stdout.hasPrefix(code))
         #expect(second.stdout.contains("already issued today"))
         let status = try runKiosk(["status", "--pid", "1101700203450", "--date", thaiToday(), "--base-url", zone.url], environment: token)
         #expect(status.stdout.contains(code))
+        // The journal has both, coded, as the screens record theirs (the id masked once settled).
+        let listing = try journalListing(URL(fileURLWithPath: journal))
+        #expect(listing.components(separatedBy: "coded  -  \(code)").count == 3, "\(listing)")
+        #expect(listing.contains("11017xxxxxx50"))
+    }
+
+    @Test func withoutTheUnitOrAJournalNothingIsSent() throws {
+        let noUnit = try runKiosk(["confirm", "--pid", "1101700203450", "--journal", journal], environment: token)
+        #expect(noUnit.status == 64)
+        #expect(noUnit.stderr.contains("--hcode"))
+        let noJournal = try runKiosk(["confirm", "--pid", "1101700203450", "--hcode", "10757"], environment: token)
+        #expect(noJournal.status == 64)
+        #expect(noJournal.stderr.contains("--journal"))
     }
 
     @Test func aPersonWithoutRightsIsSentToTheCounter() throws {
@@ -160,7 +175,7 @@ final class TestZoneProcess {
             .appendingPathComponent("Sources/NHSOTestZone/Resources/population.json"))) as! [String: Any]
         let people = population["people"] as! [[String: Any]]
         let pid = try #require(people.first { $0["note"] as? String == "no health-coverage right" }?["pid"] as? String)
-        let result = try runKiosk(["confirm", "--pid", pid, "--base-url", zone.url], environment: token)
+        let result = try runKiosk(["confirm", "--pid", pid, "--base-url", zone.url] + unit, environment: token)
         #expect(result.status == 4)
         #expect(result.stderr.contains("authenticate at the counter"))
     }

@@ -29,6 +29,22 @@ import Testing
         #expect(render(.attract, language: .english).contains("Insert the patient's Thai ID card"))
     }
 
+    /// A station's screens address staff about the patient, never the patient: the chooser's question,
+    /// and a way the station does not offer (the shipped station.yaml has no verified visits) says what
+    /// staff can do, not "please go to the registration counter" at the counter itself.
+    @Test func theOtherWaysAreWordedForStaff() {
+        let chooser = render(.chooseIdentity(focus: .card))
+        #expect(chooser.contains("ผู้รับบริการยืนยันตัวตนด้วยวิธีใด"))
+        #expect(!chooser.contains("ท่านจะยืนยันตัวตนด้วยวิธีใด"))
+        #expect(render(.chooseIdentity(focus: .card), language: .english).contains("How does the patient prove who they are?"))
+        let atCounter = render(.identifying(.atCounter(.staff)), language: .english)
+        #expect(atCounter.contains("This station does not offer this way"))
+        #expect(!atCounter.contains("Please go to the registration counter"))
+        // A kiosk keeps the patient's wording.
+        let kiosk = ScreenRenderer(catalog: UISamples.catalog, configuration: JourneyConfiguration(mode: .kiosk))
+        #expect(kiosk.render(JourneyState(step: .chooseIdentity(focus: .card)), width: 80, height: 24).contains("ท่านจะยืนยันตัวตนด้วยวิธีใด"))
+    }
+
     @Test func staffSeeThePersonInFull() {
         let grid = render(.review(Self.review))
         #expect(grid.contains("1-1017-00203-45-0"))

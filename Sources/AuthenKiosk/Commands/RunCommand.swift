@@ -133,7 +133,7 @@ struct RunCommand: AsyncParsableCommand {
                               zone: settings.nhso.zone.rawValue, tokenFile: settings.nhso.tokenFile, tokenSummary: tokenSummary)
     }
 
-    private static func loadToken(_ settings: KioskSettings.NHSO) throws(NHSOError) -> KioskToken? {
+    static func loadToken(_ settings: KioskSettings.NHSO) throws(NHSOError) -> KioskToken? {
         if let file = settings.tokenFile { return try KioskToken.load(file: file) }
         return KioskToken.fromEnvironment()
     }
