@@ -152,7 +152,7 @@ public struct KioskServices: Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(30))
                 pass += 1
-                await recovery.run(inFlight: { effects.submitsInFlight.contains($0) }, includeOlder: pass % 10 == 0)
+                await recovery.run(inFlight: { effects.submitsInFlight.contains($0) }, includeOlder: pass % 10 == 0, leavesOthersSubmits: true)
             }
         }
         defer {

@@ -28,6 +28,9 @@ public struct Recovery: Sendable {
         case stillPending(reason: String)
     }
 
+    /// How long a `submitting` row may be another program's submit under way (above its 45 s limit).
+    static let othersSubmitLimit: TimeInterval = 90
+
     /// After this long, recovery stops asking about a visit.
     static let leftToStaff: TimeInterval = 3 * 86_400
 
@@ -42,9 +45,11 @@ public struct Recovery: Sendable {
     /// - Parameter includeOlder: also visits sent more than 10 minutes ago (the start-up run and one pass
     ///   in ten ask about them; asking every 30 s for hours would only load NHSO). Visits sent more than
     ///   3 days ago are no longer asked about: they are staff's, and logged.
+    /// - Parameter leavesOthersSubmits: the running kiosk's passes: `submitting` rows under 90 s old are
+    ///   not this kiosk's (those are `inFlight`) and may be another program's submit under way.
     @discardableResult
     public func run(inFlight: @Sendable (VisitID) -> Bool = { _ in false }, closeInterrupted: Bool = false,
-                    includeOlder: Bool = true, now: Date = Date()) async -> [Settled] {
+                    includeOlder: Bool = true, leavesOthersSubmits: Bool = false, now: Date = Date()) async -> [Settled] {
         if closeInterrupted {
             for visit in (try? journal.interrupted()) ?? [] {
                 try? await journal.recordIfUnchanged(visit, .ended(.kioskStopped, detail: "the kiosk stopped before the visit was confirmed"))
@@ -68,6 +73,10 @@ public struct Recovery: Sendable {
                 continue
             }
             if age > 600 && !includeOlder { continue }
+            // A row another program on this journal may still be sending (`authen-kiosk confirm --config`)
+            // is left to it for the submit's own time limit: asked about too early, before NHSO has
+            // recorded it, it would be marked not submitted.
+            if leavesOthersSubmits, visit.state == .submitting, age < Self.othersSubmitLimit { continue }
             let outcome = await settle(visit, isInFlight: { inFlight(id) })
             settled.append(Settled(visit: visit, outcome: outcome))
         }

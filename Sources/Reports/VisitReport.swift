@@ -37,27 +37,30 @@ public struct VisitReport: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(query); hasher.combine(rows) }
 
     /// The report of `visits` (from one or more journals, named by `source`) for `query`. Only visits
-    /// that hold a claim code count: those are what NHSO pays, and what its own report lists.
+    /// that hold a claim code count: those are what NHSO pays, and what its own report lists. Each code
+    /// counts once: a second visit that was told "already issued today" carries the same code.
     public static func build(_ query: ReportQuery, from journals: [(source: String, visits: [JournalVisit])]) -> VisitReport {
         var rows: [ReportRow] = []
-        for (source, visits) in journals {
-            for visit in visits {
-                guard let code = visit.claimCode, let date = visit.serviceDate,
-                      date >= query.from, date <= query.to else { continue }
-                if let service = query.service, visit.service != service { continue }
-                if let path = query.path, visit.path != path.rawValue { continue }
-                var byMask = false
-                if let filter = query.citizenID {
-                    let match = filter.matches(visit.citizenID)
-                    guard match.matches else { continue }
-                    byMask = match.byMask
-                }
-                rows.append(ReportRow(
-                    serviceDate: date, time: thaiClockTime(visit.startedAt), reference: visit.reference,
-                    citizenID: visit.citizenID.map(VisitJournal.masked) ?? "", path: visit.path ?? "", service: visit.service ?? "",
-                    mainInscl: visit.mainInscl ?? "", hcode: visit.hcode ?? "", claimCode: code, origin: visit.origin ?? "",
-                    source: source, matchedByMask: byMask))
+        var seen: Set<String> = []
+        // Issued codes first, so the row kept for a code is the visit that got it.
+        let ordered = journals.flatMap { journal in journal.visits.map { (journal.source, $0) } }
+            .sorted { ($0.1.origin == "alreadyIssuedToday" ? 1 : 0) < ($1.1.origin == "alreadyIssuedToday" ? 1 : 0) }
+        for (source, visit) in ordered {
+            guard let code = visit.claimCode, let date = visit.serviceDate,
+                  date >= query.from, date <= query.to, seen.insert(code).inserted else { continue }
+            if let service = query.service, visit.service != service { continue }
+            if let path = query.path, visit.path != path.rawValue { continue }
+            var byMask = false
+            if let filter = query.citizenID {
+                let match = filter.matches(visit.citizenID)
+                guard match.matches else { continue }
+                byMask = match.byMask
             }
+            rows.append(ReportRow(
+                serviceDate: date, time: thaiClockTime(visit.startedAt), reference: visit.reference,
+                citizenID: visit.citizenID.map(VisitJournal.masked) ?? "", path: visit.path ?? "", service: visit.service ?? "",
+                mainInscl: visit.mainInscl ?? "", hcode: visit.hcode ?? "", claimCode: code, origin: visit.origin ?? "",
+                source: source, matchedByMask: byMask))
         }
         rows.sort { ($0.serviceDate, $0.time, $0.claimCode) < ($1.serviceDate, $1.time, $1.claimCode) }
         return VisitReport(query: query, rows: rows)

@@ -156,7 +156,7 @@ final class TestZoneProcess {
         #expect(status.stdout.contains(code))
         // The journal has both, coded, as the screens record theirs (the id masked once settled).
         let listing = try journalListing(URL(fileURLWithPath: journal))
-        #expect(listing.components(separatedBy: "coded  -  \(code)").count == 3, "\(listing)")
+        #expect(listing.components(separatedBy: "coded  -  \(code)").count == 3, "both visits journaled: \(listing)")
         #expect(listing.contains("11017xxxxxx50"))
     }
 
@@ -167,6 +167,18 @@ final class TestZoneProcess {
         let noJournal = try runKiosk(["confirm", "--pid", "1101700203450", "--hcode", "10757"], environment: token)
         #expect(noJournal.status == 64)
         #expect(noJournal.stderr.contains("--journal"))
+        // With a configuration, an address that seems to say otherwise is refused, not ignored.
+        let both = try runKiosk(["confirm", "--pid", "1101700203450", "--config", "/etc/authen-kiosk/kiosk.yaml", "--base-url", "http://127.0.0.1:1"], environment: token)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("leave out --base-url"))
+    }
+
+    /// A journal that cannot be written: nothing is sent to NHSO.
+    @Test func anUnwritableJournalSendsNothing() throws {
+        let zone = try TestZoneProcess()
+        let result = try runKiosk(["confirm", "--pid", "1101700203450", "--base-url", zone.url, "--hcode", "10757", "--journal", "/proc/no-journal.sqlite"], environment: token)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(!(try zone.get("/testzone/claims")).contains("PP"), "no claim at NHSO")
     }
 
     @Test func aPersonWithoutRightsIsSentToTheCounter() throws {

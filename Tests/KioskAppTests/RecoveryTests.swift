@@ -29,6 +29,19 @@ import VisitJournal
         return (visit, request)
     }
 
+    /// A running kiosk's pass leaves a young `submitting` row alone: another program on the journal
+    /// (`authen-kiosk confirm --config`) may be sending it, and asked about before NHSO records it, it
+    /// would be marked not submitted. Past the submit's limit it is asked about as any other.
+    @Test func aRunningKioskLeavesAnotherProgramsSubmitUnderWayAlone() async throws {
+        let (zone, nhso, journal) = try await setUp()
+        defer { zone.stop() }
+        let (visit, _) = try await crashedVisit(nhso, journal, send: false)
+        #expect(await Recovery(journal: journal, nhso: nhso).run(leavesOthersSubmits: true).isEmpty)
+        #expect(try journal.visit(visit)?.state == .submitting)
+        let later = await Recovery(journal: journal, nhso: nhso).run(leavesOthersSubmits: true, now: Date().addingTimeInterval(120))
+        #expect(later.map(\.outcome) == [.notSubmitted])
+    }
+
     @Test func aCodeNHSOIssuedBeforeTheCrashIsRecordedNotIssuedAgain() async throws {
         let (zone, nhso, journal) = try await setUp()
         defer { zone.stop() }

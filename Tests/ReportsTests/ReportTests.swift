@@ -55,6 +55,25 @@ import VisitJournal
         #expect(person.rows.allSatisfy { $0.matchedByMask })
     }
 
+    /// A patient told "already issued today" on a second visit carries the same code: it counts once,
+    /// as the visit that got it.
+    @Test func aCodeCountsOnceWhateverVisitsCarryIt() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let journal = try VisitJournal(path: folder.appendingPathComponent("twice.sqlite").path)
+        for (n, origin) in [VisitSubmitter.Submitted.Origin.alreadyIssuedToday, .issued].enumerated() {
+            let id = VisitID()
+            let request = VisitRequest(pid: "1101700203450", claimType: ServiceCode.general, mobile: "", correlationId: "c-\(n)", hcode: "10757")
+            try await journal.recordNow(id, .identified(citizenID: request.pid, path: n == 0 ? .qr : .card))
+            try await journal.recordNow(id, .submitting(request, serviceDate: "2026-12-02"))
+            try await journal.recordNow(id, .coded(ClaimCode("PP1000000009")!, claimDateTime: "", origin: origin))
+        }
+        let report = VisitReport.build(try ReportQuery(from: "2026-12-02", to: "2026-12-02"),
+                                       from: [("k", try journal.coded(serviceDatesFrom: "2026-12-02", to: "2026-12-02"))])
+        #expect(report.rows.map(\.claimCode) == ["PP1000000009"])
+        #expect(report.rows.first?.origin == "issued" && report.rows.first?.path == "card")
+        #expect(report.totalsByService.first! == (key: ServiceCode.general, count: 1))
+    }
+
     @Test func aQueryRefusesWhatNHSOsReportWouldNot() {
         #expect(throws: ReportError.rangeTooLong(days: 32)) { try ReportQuery(from: "2026-11-01", to: "2026-12-02") }
         #expect((try? ReportQuery(from: "2026-11-01", to: "2026-12-01")) != nil, "31 days is allowed")

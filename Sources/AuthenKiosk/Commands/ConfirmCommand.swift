@@ -18,10 +18,11 @@ struct ConfirmCommand: AsyncParsableCommand {
             Give --config (the unit's code, NHSO and the journal from a kiosk's or station's configuration), \
             or --hcode and --journal with the NHSO options. A person who already has a code for this service \
             today at this unit gets that code again (NHSO issues one per person, service and day). Exit \
-            status: 0 code printed; 2 configuration or journal unusable; 3 token missing or refused; 4 \
-            person not found, id invalid, or the service is not among the person's rights; 5 NHSO \
-            unreachable or in error (a visit whose outcome is unknown stays pending in the journal, and \
-            the kiosk's recovery settles it).
+            status: 0 code printed; 2 configuration or journal unusable (a code printed with 2 is issued \
+            but not journaled); 3 token missing or refused; 4 person not found, id invalid, or the \
+            service is not among the person's rights; 5 NHSO unreachable or in error, nothing recorded; 6 \
+            sent with no answer: the visit is pending in the journal (a kiosk or station on that journal \
+            settles it; a journal of the command's own is not watched: ask `authen-kiosk status`).
             """
     )
 
@@ -55,7 +56,14 @@ struct ConfirmCommand: AsyncParsableCommand {
         guard mobile.isEmpty || (mobile.count == 10 && mobile.allSatisfy({ $0.isASCII && $0.isNumber })) else {
             throw ValidationError("--mobile must be 10 digits")
         }
-        if config == nil {
+        if config != nil {
+            // The configuration says how NHSO is reached and where the journal is: an option that
+            // seems to say otherwise would be silently ignored (a test address against a production
+            // configuration would record a real visit).
+            guard nhso.baseURL == nil, nhso.tokenFile == nil, hcode == nil, journal == nil else {
+                throw ValidationError("with --config, NHSO, the unit's code and the journal come from the configuration: leave out --base-url, --token-file, --hcode and --journal")
+            }
+        } else {
             guard let hcode, hcode.count == 5, hcode.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw ValidationError("give --config, or --hcode (the unit's 5-digit code) and --journal")
             }
@@ -85,10 +93,21 @@ struct ConfirmCommand: AsyncParsableCommand {
             do throws(NHSOError) {
                 submitted = try await VisitSubmitter(service: nhso).submit(request, serviceDate: serviceDate)
             } catch {
-                try? await journal.recordNow(visit, .settling(error))
+                let change = JournalChange.settling(error)
+                try? await journal.recordNow(visit, change)
+                if case .pending = change {
+                    printError("\(error.staffMessage). The visit (reference \(visit.reference)) is left pending in the journal: a kiosk or station on this journal asks NHSO about it; look it up with `authen-kiosk status` before confirming again.")
+                    throw ExitCode(6)
+                }
                 throw error
             }
-            try? await journal.recordNow(visit, .coded(submitted.claimCode, claimDateTime: submitted.claimDateTime, origin: submitted.origin))
+            var journaled = true
+            do throws(JournalError) {
+                try await journal.recordNow(visit, .coded(submitted.claimCode, claimDateTime: submitted.claimDateTime, origin: submitted.origin))
+            } catch {
+                journaled = false
+                printError("the code below is issued, but the journal could not record it (\(error)): note it")
+            }
             let note = switch submitted.origin {
             case .issued: ""
             case .recovered: "  (NHSO's answer was lost; the recorded code was fetched)"
@@ -96,6 +115,7 @@ struct ConfirmCommand: AsyncParsableCommand {
             case .phone: "  (authenticated on the patient's phone)"
             }
             print("\(submitted.claimCode)  \(sanitized(submitted.claimDateTime))  \(service)  ref \(visit.reference)\(note)")
+            if !journaled { throw ExitCode(2) }
         } catch let error as NHSOError {
             printError(error.staffMessage)
             throw ExitCode(nhsoExitStatus(for: error))

@@ -19,7 +19,7 @@ struct Screen {
     /// A text by key; at a station, its `atStation.` wording where the catalog has one (staff read the
     /// screen, and a patient's "how will you prove who you are?" or "go to the counter" is wrong there).
     func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        if forStaff, catalog.texts[language]?["atStation." + key] != nil || catalog.texts[.thai]?["atStation." + key] != nil {
+        if forStaff, catalog.texts[language]?["atStation." + key] != nil {
             return catalog.text("atStation." + key, language, values)
         }
         return catalog.text(key, language, values)
