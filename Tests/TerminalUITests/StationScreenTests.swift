@@ -40,9 +40,21 @@ import Testing
         let atCounter = render(.identifying(.atCounter(.staff)), language: .english)
         #expect(atCounter.contains("This station does not offer this way"))
         #expect(!atCounter.contains("Please go to the registration counter"))
+        #expect(render(.chooseIdentity(focus: .card), language: .english).contains("Staff act for the patient"))
         // A kiosk keeps the patient's wording.
         let kiosk = ScreenRenderer(catalog: UISamples.catalog, configuration: JourneyConfiguration(mode: .kiosk))
         #expect(kiosk.render(JourneyState(step: .chooseIdentity(focus: .card)), width: 80, height: 24).contains("ท่านจะยืนยันตัวตนด้วยวิธีใด"))
+    }
+
+    /// Every station wording stands for a text the screens use, in both languages.
+    @Test func everyStationWordingHasItsPatientTextInBothLanguages() {
+        for language in [Language.thai, .english] {
+            let texts = UISamples.catalog.texts[language] ?? [:]
+            let station = texts.keys.filter { $0.hasPrefix("atStation.") }
+            #expect(station.count >= 20)
+            for key in station { #expect(texts[String(key.dropFirst("atStation.".count))] != nil, "\(key)") }
+            #expect(Set(station) == Set((UISamples.catalog.texts[language == .thai ? .english : .thai] ?? [:]).keys.filter { $0.hasPrefix("atStation.") }))
+        }
     }
 
     @Test func staffSeeThePersonInFull() {
