@@ -82,8 +82,15 @@ import Testing
         #expect(kiosk.waitFor("(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ"))
         try zone.setAgentCard(nil)
         #expect(kiosk.waitFor("บัตรถูกดึงออกก่อนยืนยัน"))
-        let journal = try journalListing(folder.appendingPathComponent("journal.sqlite"))
-        #expect(journal.contains("abandoned  cardRemoved"))
+        // The screen does not wait for the journal (its write is queued): the row follows within moments.
+        var journal = ""
+        let deadline = ContinuousClock.now + .seconds(5)
+        repeat {
+            journal = try journalListing(folder.appendingPathComponent("journal.sqlite"))
+            if journal.contains("abandoned  cardRemoved") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while ContinuousClock.now < deadline
+        #expect(journal.contains("abandoned  cardRemoved"), "\(journal)")
         #expect(!journal.contains(somchai))
     }
 
