@@ -66,18 +66,9 @@ public struct ReportView: Sendable, Hashable {
     public var pageCount: Int { max(1, (lines.count + Self.pageSize - 1) / Self.pageSize) }
 }
 
-/// One line of the token page: what, whether well, what it said. Never the token.
-public struct TokenLine: Sendable, Hashable {
-    public var subject: String
-    public var ok: Bool
-    public var detail: String
-
-    public init(subject: String, ok: Bool, detail: String) {
-        self.subject = subject
-        self.ok = ok
-        self.detail = detail
-    }
-}
+/// One line of the token page: what, whether well, what it said (never the token). The admin
+/// menu's status line, the same three things.
+public typealias TokenLine = AdminStatusLine
 
 public enum WorkbenchNotice: Sendable, Hashable {
     case exported(path: String)
