@@ -14,27 +14,42 @@ import TerminalUI
     static let defaultForeground: (Int, Int, Int) = (16, 255, 128)
 
     final class XTerm {
-        let display = ":\(Int.random(in: 40...90))"
+        private(set) var display = ""
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("xterm-\(UUID())")
         var window = ""
+        private var serverPID = ""
+
+        /// What an X step waited for and did not see.
+        struct NotReady: Error, CustomStringConvertible { let description: String }
 
         /// Xvfb and xterm run detached (started by a shell that exits at once): a daemon that keeps the
-        /// descriptors Foundation's `Process` watches would keep it waiting (see `TmuxKiosk`).
+        /// descriptors Foundation's `Process` watches would keep it waiting (see `TmuxKiosk`). Xvfb picks
+        /// a free display itself (`-displayfd`): a display number chosen here could still be held by the
+        /// previous test's server, killed but not yet gone, and the xterm would never open its window.
         /// - Parameters:
         ///   - term: what xterm announces (`-tn`).
         ///   - arguments: the kiosk's; the demo with its output here by default.
         ///   - colours: xterm's own background and foreground.
         init(term: String = "xterm-256color", arguments: [String]? = nil, colours: (String, String) = ("'#ff10f0'", "'#10ff80'")) throws {
-            try detached("/usr/bin/Xvfb \(display) -screen 0 1600x1000x24 -nolisten tcp")
-            try waitUntil { (try? self.x(["/usr/bin/xdpyinfo", "-display", self.display])) != nil }
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            let displayFile = output.appendingPathComponent("display"), pidFile = output.appendingPathComponent("pid")
+            try detached("/usr/bin/Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>\(displayFile.path) & echo $! >\(pidFile.path)")
+            try waitUntil("Xvfb to say its display") {
+                let number = (try? String(contentsOf: displayFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                guard !number.isEmpty else { return false }
+                self.display = ":\(number)"
+                return true
+            }
+            serverPID = (try? String(contentsOf: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            try waitUntil("Xvfb on \(display) to answer") { (try? self.x(["/usr/bin/xdpyinfo", "-display", self.display])) != nil }
             let kiosk = [
                 "env", "LANG=C.UTF-8", "AUTHEN_KIOSK_ASSETS=\(Harness.packageRoot.appendingPathComponent("assets").path)",
                 Harness.executable("authen-kiosk").path,
             ] + (arguments ?? ["demo", "--output", output.path])
             try detached("DISPLAY=\(display) /usr/bin/xterm -tn \(term) -geometry \(RealTerminalTests.columns)x\(RealTerminalTests.rows)+0+0 "
                 + "-fa 'Tlwg Mono' -fs 12 -bg \(colours.0) -fg \(colours.1) -title authen-kiosk-test\(display) -e \(kiosk.joined(separator: " "))")
-            try waitUntil {
-                self.window = (try? self.x(["/usr/bin/xdotool", "search", "--name", "authen-kiosk-test\(self.display)"]))?
+            try waitUntil("xterm's window on \(display)") {
+                self.window = (try? self.x(["/usr/bin/xdotool", "search", "--name", "authen-kiosk-test\(self.display)$"]))?
                     .split(separator: "\n").first.map(String.init) ?? ""
                 return !self.window.isEmpty
             }
@@ -42,8 +57,8 @@ import TerminalUI
 
         deinit {
             // SIGKILL: started through a shell, they may have inherited SIGTERM ignored.
-            _ = try? x(["/usr/bin/pkill", "-9", "-f", "xterm.*authen-kiosk-test\(display)"])
-            _ = try? x(["/usr/bin/pkill", "-9", "-f", "Xvfb \(display)"])
+            _ = try? x(["/usr/bin/pkill", "-9", "-f", "xterm.*authen-kiosk-test\(display) "])
+            if !serverPID.isEmpty { _ = try? x(["/bin/kill", "-9", serverPID]) }
             try? FileManager.default.removeItem(at: output)
         }
 
@@ -67,10 +82,11 @@ import TerminalUI
             return String(decoding: data, as: UTF8.self)
         }
 
-        func waitUntil(_ condition: () -> Bool) throws {
-            let deadline = ContinuousClock.now + .seconds(15)
+        /// Waits up to 30 s: on a loaded two-core machine the first xterm with a Thai font takes seconds.
+        func waitUntil(_ what: String = "the condition", _ condition: () -> Bool) throws {
+            let deadline = ContinuousClock.now + .seconds(30)
             while !condition() {
-                guard ContinuousClock.now < deadline else { throw POSIXError(.ETIMEDOUT) }
+                guard ContinuousClock.now < deadline else { throw NotReady(description: "waited 30 s for \(what)") }
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }
